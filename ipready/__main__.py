@@ -1,0 +1,5 @@
+import sys
+
+from ipready.cli import main
+
+sys.exit(main())
