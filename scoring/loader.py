@@ -22,7 +22,8 @@ def load_questionnaire(source: str | Path, *, strict: bool = False) -> Questionn
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise QuestionnaireError([Problem(str(path), 1, 1, "error", "", f"cannot read the file: {exc.strerror}")])
+        problem = Problem(str(path), 1, 1, "error", "", f"cannot read the file: {exc.strerror}")
+        raise QuestionnaireError([problem]) from None
     return load_questionnaire_text(raw, str(path), strict=strict)
 
 

@@ -565,7 +565,8 @@ def _check_profile_fields(index: _Index) -> Iterator[Found]:
                     (*path, "options", o_index, "value"),
                     "error",
                     (
-                        f"{value!r} is not a code of profile field {field!r}; benchmarks group by fixed codes: {', '.join(fixed)}"
+                        f"{value!r} is not a code of profile field {field!r}; "
+                        f"benchmarks group by fixed codes: {', '.join(fixed)}"
                     ),
                 )
         missing = [code for code in fixed if code not in values]
