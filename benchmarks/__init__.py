@@ -1,0 +1,1 @@
+"""Speed goals, measured on the bundled questionnaire: `make bench` prints a table."""
