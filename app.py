@@ -3,13 +3,17 @@ questionnaire's sections, or every problem in it with file, line and key path.""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import streamlit as st
 
 from scoring import QuestionnaireError, load_questionnaire
 
-QUESTIONNAIRE = Path(__file__).parent / "questionnaires" / "ip_readiness.yaml"
+# IPREADY_QUESTIONNAIRE points the app at another questionnaire file (tests, staff trying a draft).
+QUESTIONNAIRE = Path(
+    os.environ.get("IPREADY_QUESTIONNAIRE") or Path(__file__).parent / "questionnaires" / "ip_readiness.yaml"
+)
 
 st.set_page_config(page_title="IP Ready", page_icon="🛡️", layout="centered")
 
@@ -27,7 +31,7 @@ except QuestionnaireError as exc:
     st.code("\n".join(problem.format() for problem in exc.problems), language="text")
     st.stop()
 except FileNotFoundError:
-    st.error(f"No questionnaire found at questionnaires/{QUESTIONNAIRE.name}.")
+    st.error(f"No questionnaire file found: {QUESTIONNAIRE.name}")
     st.stop()
 
 st.subheader(questionnaire.title.get("en"))  # type: ignore[attr-defined]
