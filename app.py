@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from scoring import QuestionnaireError, load_questionnaire
+from scoring import QuestionnaireError, load_questionnaire_text
 
 # IPREADY_QUESTIONNAIRE points the app at another questionnaire file (tests, staff trying a draft).
 QUESTIONNAIRE = Path(
@@ -20,7 +20,10 @@ st.set_page_config(page_title="IP Ready", page_icon="🛡️", layout="centered"
 
 @st.cache_resource
 def bundled_questionnaire(path: str, mtime: float) -> object:
-    return load_questionnaire(path)
+    """Parsed once per file version; problems name the file relative to the project."""
+    file = Path(path)
+    shown = file.relative_to(Path(__file__).parent) if file.is_relative_to(Path(__file__).parent) else file.name
+    return load_questionnaire_text(file.read_bytes(), str(shown))
 
 
 st.title("IP Ready")
