@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from scoring.problems import KeyPath, Problem, QuestionnaireError
+from scoring.yaml_errors import DEEP, MAX_DEPTH, explain_syntax_error
 
 try:  # libyaml is ~10x faster and gives the same node marks
     from yaml import CSafeLoader as _Loader
@@ -21,7 +22,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 2_000_000
-MAX_DEPTH = 40
 MAX_VALUES = 300_000
 
 # Keys whose scalars (or list items) are answer codes written by the author.
@@ -39,6 +39,7 @@ class RawProblem:
     where: tuple[int, int]
     path: KeyPath
     message: str
+    dropped: bool = False  # the value was left out, so later complaints about it would only repeat this one
 
 
 @dataclass
@@ -65,15 +66,22 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _shown_tag(tag: str) -> str:
+    """A tag as the author wrote it: `!!python/object`, not `tag:yaml.org,2002:python/object`."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
 class _Converter:
     def __init__(self, file: str) -> None:
         self.file = file
         self.positions = Positions()
         self.problems: list[RawProblem] = []
         self.count = 0
+        self.open: set[int] = set()  # ids of the collections being converted, to catch self-reference
 
-    def problem(self, where: tuple[int, int], path: KeyPath, message: str) -> None:
-        self.problems.append(RawProblem(where, path, message))
+    def problem(self, where: tuple[int, int], path: KeyPath, message: str, dropped: bool = False) -> None:
+        self.problems.append(RawProblem(where, path, message, dropped))
 
     def convert(self, node: yaml.Node, path: KeyPath, parent_key: str | None) -> Any:
         self.count += 1
@@ -82,21 +90,31 @@ class _Converter:
         if len(path) > MAX_DEPTH:
             raise _TooDeep(_mark(node))
         self.positions.values.setdefault(path, _mark(node))
-        if node.tag not in ALLOWED_TAGS and node.tag != "tag:yaml.org,2002:merge":
-            self.problem(_mark(node), path, f"the tag {node.tag!r} is not allowed; write plain values")
+        if node.tag not in ALLOWED_TAGS and node.tag != "tag:yaml.org,2002:merge":  # `a: <<` is text
+            tag = _shown_tag(node.tag)
+            self.problem(
+                _mark(node), path, f"the tag {tag} is not allowed (tags can run code); write plain values", True
+            )
             return None
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, parent_key)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*path, i), parent_key) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
+        if id(node) in self.open:  # `a: &x [*x]` would otherwise repeat until the depth limit
+            self.problem(
+                _mark(node), path, "this alias refers to the item that contains it; write the values out", True
+            )
+            return None
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.convert(item, (*path, i), parent_key) for i, item in enumerate(node.value)]
             return self.mapping(node, path)
-        self.problem(_mark(node), path, "unsupported YAML value")  # pragma: no cover
-        return None
+        finally:
+            self.open.discard(id(node))
 
     @staticmethod
     def scalar(node: yaml.ScalarNode, parent_key: str | None) -> str | None:
-        if node.style is None and node.value in NULL_WORDS and parent_key not in CODE_KEYS:
+        # PyYAML marks a plain (unquoted) scalar with style None, its C version with "".
+        if not node.style and node.value in NULL_WORDS and parent_key not in CODE_KEYS:
             return None
         return str(node.value)
 
@@ -112,8 +130,10 @@ class _Converter:
             key = str(key_node.value)
             child = (*path, key)
             if key in result:
-                first = self.positions.keys.get(child, (0, 0))[0]
-                self.problem(_mark(key_node), child, f"duplicate key {key!r} (first given on line {first})")
+                line, column = self.positions.keys.get(child, (1, 1))
+                here = _mark(key_node)
+                first = f"line {line}" if line != here[0] else f"column {column} of this line"
+                self.problem(here, child, f"duplicate key {key!r} (first given on {first}); keep one of them")
                 continue
             self.positions.keys[child] = _mark(key_node)
             result[key] = self.convert(value_node, child, key)
@@ -135,40 +155,57 @@ def parse_yaml(text: str | bytes, file: str) -> tuple[Any, Positions, list[RawPr
     Raises QuestionnaireError when nothing usable can be read (syntax, size, depth, encoding).
     """
 
-    def fail(line: int, column: int, message: str) -> QuestionnaireError:
-        return QuestionnaireError([Problem(file, line, column, "error", "", message)])
+    def fail(where: tuple[int, int], message: str) -> QuestionnaireError:
+        return QuestionnaireError([Problem(file, where[0], where[1], "error", "", message)])
 
     if len(text) > MAX_BYTES:
-        raise fail(1, 1, f"the file is larger than {MAX_BYTES // 1_000_000} MB; a questionnaire is far smaller")
+        raise fail((1, 1), f"the file is larger than {MAX_BYTES // 1_000_000} MB; a questionnaire is far smaller")
     if isinstance(text, bytes):
+        raw = text
         try:
-            text = text.decode("utf-8-sig")
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = text[: exc.start].count(b"\n") + 1
-            raise fail(line, 1, "the file is not UTF-8 text; save it as UTF-8") from None
+            bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0  # utf-8-sig counts from after the BOM
+            where = _byte_position(raw, exc.start + bom)
+            raise fail(
+                where, "the file is not UTF-8 text; save it as UTF-8 (in Excel or Notepad: Save As, UTF-8)"
+            ) from None
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        raise fail(line, column, f"YAML syntax error: {what}") from None
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        position = getattr(exc, "position", 0) or 0
-        line = text[:position].count("\n") + 1
-        reason = getattr(exc, "reason", None) or str(exc)
-        raise fail(line, 1, f"the file contains a character YAML does not allow ({reason})") from None
-    except RecursionError:
-        raise fail(1, 1, f"the file is nested too deeply (more than {MAX_DEPTH} levels)") from None
-    if root is None:
-        raise fail(1, 1, "the file is empty")
+        where, message = explain_syntax_error(exc, text)
+        raise fail(where, message) from None
+    except yaml.reader.ReaderError as exc:  # control characters and the like
+        encoded = text.encode("utf-8", "surrogatepass")
+        # the C reader counts bytes, the Python one characters
+        offset = exc.position if _Loader is not yaml.SafeLoader else len(text[: exc.position].encode())
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character or "?")[:1] or "?")
+        raise fail(
+            _byte_position(encoded, offset),
+            f"the file contains a control character (code {char}) that YAML does not allow; delete it",
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every reader/scanner error above is marked or a reader error
+        raise fail((1, 1), f"YAML error: {exc}") from None
+    except UnicodeEncodeError as exc:  # a str holding lone surrogates (never from a file read as UTF-8)
+        line = text[: exc.start].count("\n") + 1
+        raise fail((line, 1), "the text contains characters that are not valid Unicode") from None
+    except RecursionError:  # pragma: no cover - only the pure-Python parser recurses
+        raise fail((1, 1), DEEP) from None
+    if root is None or (isinstance(root, yaml.ScalarNode) and not root.style and root.value in NULL_WORDS):
+        raise fail(_mark(root) if root is not None else (1, 1), "the file is empty")
     converter = _Converter(file)
     try:
         data = converter.convert(root, (), None)
     except _TooDeep as exc:
-        raise fail(*exc.where, f"the file is nested too deeply (more than {MAX_DEPTH} levels)") from None
+        raise fail(exc.where, DEEP) from None
     except _TooLarge as exc:
-        raise fail(
-            *exc.where, f"the file expands to more than {MAX_VALUES} values (too many aliases or items)"
-        ) from None
+        message = f"the file expands to more than {MAX_VALUES} values (too many aliases or items)"
+        raise fail(exc.where, message) from None
     return data, converter.positions, converter.problems
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based (line, column in characters) of a byte offset."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
