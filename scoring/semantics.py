@@ -7,14 +7,16 @@ Each check yields (key path, "error" | "warning", message).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
-from scoring.model import LANGUAGES, OPERATORS
+from scoring.model import LANGUAGES, OPERATORS, QUESTION_KINDS
 from scoring.problems import KeyPath
 from scoring.profile import PROFILE_CODES
 
-Found = tuple[KeyPath, str, str]
+# (where, "error" | "warning", message[, where the same thing was first given: the loader names its line])
+Found = tuple[KeyPath, str, str] | tuple[KeyPath, str, str, KeyPath]
 CHOICE_KINDS = ("single_choice", "multiple_choice")
 TEXT_FIELDS_OF_ITEM = (
     "title",
@@ -86,10 +88,13 @@ class _Index:
                     )
                 order += 1
         self.services = {_id(s) for s in _list(data.get("services"))} - {None}
-        self.languages = [lang for lang in _list(data.get("languages")) if lang in LANGUAGES] or ["en"]
+        declared = data.get("languages")
+        # When `languages:` itself is wrong, the model says so; guessing would flood every text with warnings.
+        valid = isinstance(declared, list) and declared and all(lang in LANGUAGES for lang in declared)
+        self.languages: list[str] | None = list(declared) if valid else None  # type: ignore[arg-type]
 
     def values_of(self, question: dict[str, Any]) -> set[str] | None:
-        """The answer codes a question accepts, or None when any number/text goes."""
+        """The answer codes a question accepts, or None when any number/text goes (or the kind is unknown)."""
         kind = question.get("kind")
         if kind in CHOICE_KINDS:
             return {str(_dict(o).get("value")) for o in _list(question.get("options"))}
@@ -107,7 +112,9 @@ def check_semantics(data: dict[str, Any]) -> Iterator[Found]:
     yield from _check_recommendations(index)
     yield from _check_profile_fields(index)
     yield from _check_cycles(index)
-    yield from _check_translations(data, (), index.languages)
+    if index.languages is not None:
+        yield from _check_translations(data, (), index.languages)
+        yield from _check_extra_languages(data, index.languages)
 
 
 # ---------------------------------------------------------------- ids
@@ -120,11 +127,7 @@ def _duplicates(items: list[Any], key: str, path: KeyPath, what: str) -> Iterato
         if not isinstance(value, str):
             continue
         if value in seen:
-            yield (
-                (*path, i, key),
-                "error",
-                f"duplicate {what} {value!r} (already used by item {seen[value]} of this list)",
-            )
+            yield (*path, i, key), "error", f"duplicate {what} {value!r}", (*path, seen[value], key)
         else:
             seen[value] = i
 
@@ -133,33 +136,31 @@ def _check_ids(data: dict[str, Any]) -> Iterator[Found]:
     sections = _list(data.get("sections"))
     yield from _duplicates(sections, "id", ("sections",), "section id")
     yield from _duplicates(_list(data.get("services")), "id", ("services",), "service id")
-    seen_questions: dict[str, str] = {}
-    seen_advice: dict[str, str] = {}
+    seen_questions: dict[str, KeyPath] = {}
+    # Advice under questions and top-level recommendations share one set of ids.
+    seen_advice: dict[str, KeyPath] = {}
     for i, rec in enumerate(_list(data.get("recommendations"))):
         rec_id = _id(rec)
         if rec_id in seen_advice:
-            yield ("recommendations", i, "id"), "error", f"duplicate recommendation id {rec_id!r}"
+            yield ("recommendations", i, "id"), "error", f"duplicate recommendation id {rec_id!r}", seen_advice[rec_id]
         elif rec_id:
-            seen_advice[rec_id] = "recommendations"
+            seen_advice[rec_id] = ("recommendations", i, "id")
     for s_index, section in enumerate(sections):
         for q_index, question in enumerate(_list(_dict(section).get("questions"))):
             q_path: KeyPath = ("sections", s_index, "questions", q_index)
             q_id = _id(question)
             if q_id and q_id in seen_questions:
-                yield (
-                    (*q_path, "id"),
-                    "error",
-                    f"duplicate question id {q_id!r} (also in section {seen_questions[q_id]!r})",
-                )
+                yield (*q_path, "id"), "error", f"duplicate question id {q_id!r}", seen_questions[q_id]
             elif q_id:
-                seen_questions[q_id] = str(_id(section))
+                seen_questions[q_id] = (*q_path, "id")
             yield from _duplicates(_list(_dict(question).get("options")), "value", (*q_path, "options"), "option value")
             for a_index, advice in enumerate(_list(_dict(question).get("advice"))):
                 a_id = _id(advice)
+                a_path: KeyPath = (*q_path, "advice", a_index, "id")
                 if a_id in seen_advice:
-                    yield (*q_path, "advice", a_index, "id"), "error", f"duplicate recommendation id {a_id!r}"
+                    yield a_path, "error", f"duplicate recommendation id {a_id!r}", seen_advice[a_id]
                 elif a_id:
-                    seen_advice[a_id] = q_id or ""
+                    seen_advice[a_id] = a_path
 
 
 # ---------------------------------------------------------------- maturity
@@ -202,7 +203,8 @@ def _check_section(index: _Index, s_index: int, section: dict[str, Any]) -> Iter
     questions = _list(section.get("questions"))
     scored_count = 0
     for q_index, question in enumerate(questions):
-        question = _dict(question)
+        if not isinstance(question, dict):
+            continue  # the model says it must be a mapping; nothing more to check
         q_path: KeyPath = (*s_path, "questions", q_index)
         order = index.first_order_of_section[s_index] + q_index
         if "show_if" in question:
@@ -356,9 +358,12 @@ def _check_trigger(
     keys = ("answers", "missing", "below", "dont_know") if what == "advice" else ("answers", "below")
     given = [key for key in keys if key in item and (key != "dont_know" or _flag(item[key], False))]
     if len(given) != 1:
-        listed = ", ".join(f"{key}:" for key in keys)
-        yield path, "error", f"{what} needs exactly one of {listed} (found {len(given)})"
+        listed = " or ".join(f"{key}:" for key in keys)
+        found = " and ".join(f"{key}:" for key in given) if given else "none"
+        yield path, "error", f"{what} needs exactly one of {listed} to say when it applies (found {found})"
         return
+    if kind not in QUESTION_KINDS:
+        return  # the model reports the kind; which answers exist is unknown
     key = given[0]
     if key == "missing" and kind != "multiple_choice":
         yield (*path, "missing"), "error", f"missing: only works for multiple-choice questions, not {kind}"
@@ -385,9 +390,12 @@ def _codes(allowed: set[str]) -> str:
     return ", ".join(repr(code) for code in sorted(allowed))
 
 
+_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # as `model.Id`; other text is reported by the model
+
+
 def _check_services(index: _Index, item: dict[str, Any], path: KeyPath) -> Iterator[Found]:
     for i, service in enumerate(_list(item.get("services"))):
-        if isinstance(service, str) and service not in index.services:
+        if isinstance(service, str) and _ID.match(service) and service not in index.services:
             yield (*path, "services", i), "error", f"unknown service {service!r}; add it under services: or fix the id"
 
 
@@ -413,7 +421,8 @@ def _check_condition(
     operators = [op for op in OPERATORS if op in condition]
     if len(operators) != 1:
         listed = ", ".join(OPERATORS)
-        yield path, "error", f"a condition needs exactly one test ({listed}); found {len(operators)}"
+        found = ", ".join(operators) if operators else "none"
+        yield path, "error", f"a condition needs exactly one test ({listed}); found {found}"
     target = index.questions.get(q_id)
     if target is None:
         suggestion = _closest(q_id, list(index.questions))
@@ -488,13 +497,20 @@ def _check_cycles(index: _Index) -> Iterator[Found]:
         if cycle and frozenset(cycle) not in reported:
             reported.add(frozenset(cycle))
             first = min(cycle, key=lambda q: index.questions[q][0])
-            path = index.questions[first][2]
-            loop = " -> ".join([*cycle, cycle[0]]) if len(cycle) > 1 else f"{first} -> {first}"
-            yield (
-                (*path, "show_if"),
-                "error",
-                f"the conditions form a cycle ({loop}); none of these could ever be shown",
+            at = cycle.index(first)
+            cycle = cycle[at:] + cycle[:at]  # told from the earliest question
+            _, question, path, s_index = index.questions[first]
+            # Point at the condition that names the next question: the question's own, or its section's.
+            needed = cycle[1] if len(cycle) > 1 else first
+            where = (
+                (*path, "show_if") if needed in _atoms(question.get("show_if")) else ("sections", s_index, "show_if")
             )
+            if len(cycle) == 1:
+                message = f"the question {first!r} is shown only after its own answer, so it could never be shown"
+            else:
+                loop = " -> ".join([*cycle, cycle[0]])
+                message = f"the conditions form a cycle ({loop}); none of these could ever be shown"
+            yield where, "error", message
 
 
 def _find_cycle(start: str, depends: dict[str, set[str]]) -> list[str] | None:
@@ -521,7 +537,8 @@ def _check_recommendations(index: _Index) -> Iterator[Found]:
         path: KeyPath = ("recommendations", i)
         triggers = [key for key in ("when", "score_below") if rec.get(key) is not None]
         if len(triggers) != 1:
-            yield path, "error", f"a recommendation needs exactly one of when: or score_below: (found {len(triggers)})"
+            found = " and ".join(f"{key}:" for key in triggers) if triggers else "none"
+            yield path, "error", f"a recommendation needs exactly one of when: or score_below: (found {found})"
         if "when" in rec:
             yield from _check_condition(index, rec["when"], (*path, "when"), before=None, owner=None)
         band = _dict(rec.get("score_below"))
@@ -581,20 +598,38 @@ def _check_profile_fields(index: _Index) -> Iterator[Found]:
 # ---------------------------------------------------------------- translations
 
 
-def _check_translations(node: Any, path: KeyPath, languages: list[str]) -> Iterator[Found]:
+def _texts(node: Any, path: KeyPath) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
+    """Every per-language text map, with its key path."""
     if isinstance(node, list):
         for i, item in enumerate(node):
-            yield from _check_translations(item, (*path, i), languages)
-        return
-    if not isinstance(node, dict):
-        return
-    for key, value in node.items():
-        if key in TEXT_FIELDS_OF_ITEM and isinstance(value, dict) and set(value) <= set(LANGUAGES):
-            for lang in languages:
-                if not (isinstance(value.get(lang), str) and value[lang].strip()):
-                    yield (*path, key), "warning", f"missing translation: {lang}"
-            for lang in value:
-                if lang not in languages:
-                    yield (*path, key, lang), "warning", f"{lang} is not among the questionnaire's languages"
-        else:
-            yield from _check_translations(value, (*path, key), languages)
+            yield from _texts(item, (*path, i))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in TEXT_FIELDS_OF_ITEM and isinstance(value, dict) and set(value) <= set(LANGUAGES):
+                yield (*path, key), value
+            else:
+                yield from _texts(value, (*path, key))
+
+
+def _check_translations(data: dict[str, Any], path: KeyPath, languages: list[str]) -> Iterator[Found]:
+    for text_path, text in _texts(data, path):
+        missing = [lang for lang in languages if not (isinstance(text.get(lang), str) and text[lang].strip())]
+        if missing:
+            plural = "s" if len(missing) > 1 else ""
+            yield text_path, "warning", f"missing translation{plural}: {', '.join(missing)}"
+
+
+def _check_extra_languages(data: dict[str, Any], languages: list[str]) -> Iterator[Found]:
+    """Texts in a language the questionnaire does not list: said once per language, where it is listed."""
+    counts: dict[str, list[KeyPath]] = {}
+    for text_path, text in _texts(data, ()):
+        for lang in text:
+            if lang not in languages:
+                counts.setdefault(lang, []).append((*text_path, lang))
+    for lang, paths in counts.items():
+        yield (
+            ("languages",),
+            "warning",
+            f"{len(paths)} text{'s are' if len(paths) > 1 else ' is'} also given in {lang}, which is not listed "
+            f"here; add {lang} or remove those texts",
+        )
