@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from scoring.model import QuestionBase, Questionnaire
+from scoring.compiled import once_per_questionnaire
+from scoring.model import FreeText, MultipleChoice, Number, QuestionBase, Questionnaire, Scale, SingleChoice, YesNo
 from scoring.profile import PROFILE_CODES
 
 ANSWERS_FORMAT = "ipready.answers/1"
@@ -141,67 +143,123 @@ def profile_of(questionnaire: Questionnaire, answers: Answers) -> dict[str, str]
 
 # ---------------------------------------------------------------- checking answers
 
+Check = Callable[[Any], str | None]
 
-def check_answers(questionnaire: Questionnaire, answers: Answers) -> list[str]:
+
+def check_answers(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> list[str]:
     """Every problem with the answers, one line each; empty when they all fit."""
-    questions = {q.id: q for _, q in questionnaire.all_questions()}
+    checks = _checks_for(questionnaire)
     problems = []
     for key, value in answers.items():
-        question = questions.get(key)
-        if question is None:
+        check = checks.get(key)
+        if check is None:
             problems.append(f"answers.{key}: no question has this id in {questionnaire.id} {questionnaire.version}")
             continue
-        problem = answer_problem(question, value)
+        problem = check(value)
         if problem:
             problems.append(f"answers.{key}: {problem}")
     return problems
 
 
+@once_per_questionnaire
+def _checks_for(questionnaire: Questionnaire) -> dict[str, Check]:
+    return {q.id: compile_answer_check(q) for _, q in questionnaire.all_questions()}
+
+
 def answer_problem(question: QuestionBase, value: Any) -> str | None:
     """Why `value` is not a valid answer to `question`, or None when it is."""
-    if isinstance(value, Special):
-        if value is Special.not_applicable and not question.allow_na:
+    return compile_answer_check(question)(value)
+
+
+def compile_answer_check(question: QuestionBase) -> Check:
+    """A function telling why a value is not a valid answer to `question` (None when it is).
+
+    Built once per question, so that checking an assessment costs one call per answer; the usual
+    case (a plain valid value) is tested first.
+    """
+    offered = {Special.not_applicable: question.allow_na, Special.dont_know: question.allow_dont_know}
+
+    def special(value: Special) -> str | None:
+        if offered[value]:
+            return None
+        if value is Special.not_applicable:
             return '"not applicable" is not offered for this question'
-        if value is Special.dont_know and not question.allow_dont_know:
-            return '"don\'t know" is not offered for this question'
-        return None
-    kind = getattr(question, "kind", None)
-    if kind in ("single_choice", "yes_no"):
-        codes = _codes_of(question)
-        if not isinstance(value, str) or value not in codes:
-            return f"{value!r} is not one of the answers {sorted(codes)}"
-    elif kind == "multiple_choice":
-        codes = _codes_of(question)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return '"don\'t know" is not offered for this question'
+
+    if isinstance(question, (SingleChoice, YesNo)):
+        return _choice_check(question, special)
+    if isinstance(question, MultipleChoice):
+        return _multiple_check(question, special)
+    if isinstance(question, (Scale, Number)):
+        return _number_check(question, special)
+    if isinstance(question, FreeText):
+        return _text_check(question, special)
+    return lambda value: "this kind of question cannot be answered"
+
+
+SpecialCheck = Callable[[Special], str | None]
+
+
+def _choice_check(question: SingleChoice | YesNo, special: SpecialCheck) -> Check:
+    codes = frozenset(("yes", "no")) if isinstance(question, YesNo) else frozenset(o.value for o in question.options)
+
+    def one_of(value: Any) -> str | None:
+        if type(value) is str and value in codes:
+            return None
+        if isinstance(value, Special):
+            return special(value)
+        return f"{value!r} is not one of the answers {sorted(codes)}"
+
+    return one_of
+
+
+def _multiple_check(question: MultipleChoice, special: SpecialCheck) -> Check:
+    codes = frozenset(o.value for o in question.options)
+    exclusive = frozenset(o.value for o in question.options if o.exclusive)
+
+    def several(value: Any) -> str | None:
+        if type(value) is not list:
+            return special(value) if isinstance(value, Special) else f"must be a list of answer codes, not {value!r}"
+        if not all(type(v) is str for v in value):
             return f"must be a list of answer codes, not {value!r}"
-        unknown = [v for v in value if v not in codes]
-        if unknown:
-            return f"{unknown!r} not among the answers {sorted(codes)}"
+        if not codes.issuperset(value):
+            return f"{[v for v in value if v not in codes]!r} not among the answers {sorted(codes)}"
         if len(set(value)) != len(value):
             return "an answer is chosen twice"
-        exclusive = {o.value for o in question.options if o.exclusive}  # type: ignore[attr-defined]
-        if len(value) > 1 and exclusive & set(value):
-            return f"{sorted(exclusive & set(value))[0]!r} cannot be combined with other answers"
-    elif kind in ("scale", "number"):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        if len(value) > 1 and not exclusive.isdisjoint(value):
+            return f"{sorted(exclusive.intersection(value))[0]!r} cannot be combined with other answers"
+        return None
+
+    return several
+
+
+def _number_check(question: Scale | Number, special: SpecialCheck) -> Check:
+    low, high = question.min, question.max
+    whole = isinstance(question, Scale)
+
+    def number(value: Any) -> str | None:
+        if type(value) not in (int, float):  # bool, str and Special are not numbers
+            return special(value) if isinstance(value, Special) else f"must be a number, not {value!r}"
+        if not math.isfinite(value):
             return f"must be a number, not {value!r}"
-        low, high = question.min, question.max  # type: ignore[attr-defined]
-        if kind == "scale" and value != int(value):
+        if whole and value != int(value):
             return f"must be a whole number from {low} to {high}"
         if (low is not None and value < low) or (high is not None and value > high):
             return f"{value:g} is outside the range {_range(low, high)}"
-    elif kind == "text":
-        if not isinstance(value, str):
-            return f"must be text, not {value!r}"
-        if len(value) > question.max_length:  # type: ignore[attr-defined]
-            return f"is longer than {question.max_length} characters"  # type: ignore[attr-defined]
-    return None
+        return None
+
+    return number
 
 
-def _codes_of(question: QuestionBase) -> set[str]:
-    if getattr(question, "kind", None) == "yes_no":
-        return {"yes", "no"}
-    return {o.value for o in question.options}  # type: ignore[attr-defined]
+def _text_check(question: FreeText, special: SpecialCheck) -> Check:
+    limit = question.max_length
+
+    def text(value: Any) -> str | None:
+        if type(value) is not str:
+            return special(value) if isinstance(value, Special) else f"must be text, not {value!r}"
+        return f"is longer than {limit} characters" if len(value) > limit else None
+
+    return text
 
 
 def _range(low: float | None, high: float | None) -> str:

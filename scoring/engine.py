@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from scoring.answers import AnswersError, AnswerValue, Special, check_answers
-from scoring.model import Dimension, Questionnaire, Recommendation
-from scoring.plan import Plan, QuestionPlan, plan_for
+from pydantic import ValidationError
+
+from scoring.answers import AnswersError, AnswerValue, Meta, Special, check_answers
+from scoring.model import Dimension, Questionnaire
+from scoring.plan import PRIORITY_WEIGHT, ItemPlan, MaturityPlan, Plan, SectionPlan, plan_for
 from scoring.result import (
     CriticalFlag,
     QuestionResult,
     RecommendationResult,
     Result,
     SectionResult,
-    ServiceRef,
 )
 
-PRIORITY_WEIGHT = {"high": 3.0, "medium": 2.0, "low": 1.0}
 QUICK_WIN_MIN_GAIN = 1.0  # points of the overall score
+NA, DONT_KNOW = Special.not_applicable, Special.dont_know
+_DEFAULT_META: dict[str, Any] = Meta().model_dump(mode="json")
 
 
 def score(
@@ -26,252 +29,267 @@ def score(
     answers: Mapping[str, AnswerValue],
     *,
     language: str | None = None,
-    meta: dict[str, Any] | None = None,
+    meta: Mapping[str, Any] | None = None,
 ) -> Result:
-    """Score one assessment. Raises AnswersError listing every answer that does not fit."""
-    problems = check_answers(questionnaire, dict(answers))
+    """Score one assessment. Raises AnswersError listing every answer (or meta field) that does not fit."""
+    problems = check_answers(questionnaire, answers)
+    meta_dict = _DEFAULT_META if meta is None else _checked_meta(meta, problems)
     if problems:
         raise AnswersError(problems)
-    lang = language or (meta or {}).get("language") or questionnaire.languages[0]
-    return _Scoring(plan_for(questionnaire), answers, lang, meta or {}).run()
+    plan = plan_for(questionnaire)
+    lang = language or (meta or {}).get("language") or ""
+    if lang not in questionnaire.languages:
+        lang = questionnaire.languages[0]
+    return _score(plan, answers, lang, dict(meta_dict))
 
 
-class _Scoring:
-    def __init__(self, plan: Plan, answers: Mapping[str, AnswerValue], lang: str, meta: dict[str, Any]) -> None:
-        self.plan = plan
-        self.answers = answers
-        self.lang = lang
-        self.meta = meta
-        self.effective: dict[str, AnswerValue] = {}
-        self.visible: dict[str, bool] = {}
-        self.hidden_answers: list[str] = []
+def _checked_meta(meta: Mapping[str, Any], problems: list[str]) -> dict[str, Any]:
+    try:
+        return Meta.model_validate(dict(meta)).model_dump(mode="json")
+    except ValidationError as exc:
+        problems.extend(f"meta.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        return {}
 
-    def run(self) -> Result:
-        self._resolve_visibility()
-        sections, questions, flags = self._score_sections()
-        total_weight = sum(s.weight for s in sections if s.status == "assessed")
-        overall = None
-        if total_weight:
-            overall = sum(s.weight * (s.score or 0.0) for s in sections if s.status == "assessed") / total_weight
-        self._contributions(sections, questions, total_weight)
-        level = self._maturity(overall)
-        required = [
-            qp.question.id
-            for qp in self.plan.questions.values()
-            if self.visible[qp.question.id] and qp.question.required
-        ]
-        missing = [q for q in required if q not in self.effective]
-        q_lang = self.lang
-        return Result(
-            questionnaire_id=self.plan.questionnaire.id,
-            questionnaire_version=self.plan.questionnaire.version,
-            language=q_lang,
-            meta=self.meta,
-            overall=overall,
-            maturity_level=level.level if level else None,
-            maturity_name=level.name.get(q_lang) if level else None,
-            maturity_description=level.description.get(q_lang) if level else None,
-            complete=not missing,
-            completion=(len(required) - len(missing)) / len(required) if required else 1.0,
-            missing_required=missing,
-            sections=sections,
-            dimensions=self._dimensions(questions),
-            questions=questions,
-            critical_flags=flags,
-            knowledge_gaps=[q.id for q in questions if q.status == "dont_know"],
-            hidden_answers=self.hidden_answers,
-            recommendations=self._recommendations(sections, questions, total_weight),
-        )
 
-    def _resolve_visibility(self) -> None:
-        """One pass in document order: conditions only look at earlier answers."""
-        for section_plan in self.plan.sections:
-            section_visible = section_plan.visible(self.effective)
-            for qp in section_plan.questions:
-                q_id = qp.question.id
-                shown = section_visible and qp.visible(self.effective)
-                self.visible[q_id] = shown
-                value = self.answers.get(q_id)
-                if value is None:
-                    continue
-                if shown:
-                    self.effective[q_id] = value
-                else:
-                    self.hidden_answers.append(q_id)
+@dataclass(slots=True)
+class _Section:
+    """A section's running sums, kept to work out what fixing an answer would gain."""
 
-    def _score_sections(self) -> tuple[list[SectionResult], list[QuestionResult], list[CriticalFlag]]:
-        sections: list[SectionResult] = []
-        questions: list[QuestionResult] = []
-        flags: list[CriticalFlag] = []
-        for section_plan in self.plan.sections:
-            section = section_plan.section
-            result = SectionResult(
-                section.id, section.title.get(self.lang), section.weight, "unscored" if not section.scored else "hidden"
-            )
-            weighted = weights = 0.0
-            caps: list[float] = []
-            unanswered = 0
-            for qp in section_plan.questions:
-                question_result = self._score_question(qp)
-                questions.append(question_result)
-                if not qp.scored or question_result.status == "hidden":
-                    continue
-                result.visible += 1
-                if question_result.status == "unanswered":
-                    unanswered += 1
-                    continue
-                result.answered += 1
-                if question_result.score is None:
-                    continue  # not applicable
-                weighted += qp.question.weight * question_result.score
-                weights += qp.question.weight
-                value = self.effective[qp.question.id]
-                if qp.red_flag is not None and qp.red_flag(value):
-                    critical = qp.question.critical
-                    assert critical is not None
-                    caps.append(critical.cap)
-                    flags.append(
-                        CriticalFlag(qp.question.id, section.id, critical.cap, critical.message.get(self.lang))
-                    )
-            if section.scored and result.visible:
-                if weights:
-                    result.status = "assessed"
-                    result.raw_score = weighted / weights
-                    result.score = min([result.raw_score, *caps])
-                    result.cap = min(caps) if caps else None
-                else:
-                    result.status = "unanswered" if unanswered else "not_applicable"
-            sections.append(result)
-        return sections, questions, flags
+    result: SectionResult
+    weighted: float = 0.0  # sum of weight x score
+    weights: float = 0.0
+    caps: dict[str, float] = field(default_factory=dict)  # question id -> cap
+    scored: list[QuestionResult] = field(default_factory=list)
+    # Advice triggered by an answer in this section, with that answer's question.
+    advised: list[tuple[QuestionResult, ItemPlan]] = field(default_factory=list)
 
-    def _score_question(self, qp: QuestionPlan) -> QuestionResult:
-        question = qp.question
-        q_id = question.id
-        result = QuestionResult(
-            q_id,
-            qp.section.id,
-            question.text.get(self.lang),
-            question.dimension.value if question.dimension else None,
-            "unanswered",
-            answer=self.answers.get(q_id),
-            weight=question.weight,
-        )
-        if not self.visible[q_id]:
-            result.status = "hidden"
-        elif not qp.scored:
-            result.status = "unscored" if q_id in self.effective else "unanswered"
-        elif q_id in self.effective:
-            value = self.effective[q_id]
-            if value is Special.not_applicable:
-                result.status = "not_applicable"
-            elif value is Special.dont_know:
-                result.status, result.score = "dont_know", 0.0
+
+@dataclass(slots=True)
+class _Run:
+    """What one pass over the questionnaire collects besides the section scores."""
+
+    answers: Mapping[str, AnswerValue]
+    lang: str
+    effective: dict[str, AnswerValue] = field(default_factory=dict)  # answers to shown questions
+    questions: list[QuestionResult] = field(default_factory=list)
+    hidden_answers: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    required: int = 0
+    flags: list[CriticalFlag] = field(default_factory=list)
+
+
+def _score(plan: Plan, answers: Mapping[str, AnswerValue], lang: str, meta: dict[str, Any]) -> Result:
+    run = _Run(answers, lang)
+    # One pass in document order: conditions only look at earlier answers.
+    states = [_score_section(run, sp) for sp in plan.sections]
+    assessed = [s for s in states if s.result.status == "assessed"]
+    total = sum(s.result.weight for s in assessed)
+    overall = sum(s.result.weight * s.result.score for s in assessed) / total if total else None  # type: ignore[operator]
+    dimensions = _contributions(assessed, total)
+    level = _maturity(plan, overall)
+    required, missing = run.required, run.missing
+    return Result(
+        questionnaire_id=plan.questionnaire.id,
+        questionnaire_version=plan.questionnaire.version,
+        language=lang,
+        meta=meta,
+        overall=overall,
+        maturity_level=level.level if level else None,
+        maturity_name=level.name[lang] if level else None,
+        maturity_description=level.description[lang] if level else None,
+        complete=not missing,
+        completion=(required - len(missing)) / required if required else 1.0,
+        missing_required=missing,
+        sections=[s.result for s in states],
+        dimensions=dimensions,
+        questions=run.questions,
+        critical_flags=run.flags,
+        knowledge_gaps=[q.id for q in run.questions if q.status == "dont_know"],
+        hidden_answers=run.hidden_answers,
+        recommendations=_recommendations(plan, run, assessed, total, overall),
+    )
+
+
+def _score_section(run: _Run, sp: SectionPlan) -> _Section:
+    lang, answers, effective, questions = run.lang, run.answers, run.effective, run.questions
+    section_id = sp.id
+    result = SectionResult(section_id, sp.title[lang], sp.weight, "hidden" if sp.scored else "unscored")
+    state = _Section(result)
+    section_shown = sp.visible(effective)
+    unanswered = answered = visible = 0
+    weighted = weights = 0.0
+    advised = state.advised
+    for qp in sp.questions:
+        q_id = qp.id
+        value = answers.get(q_id)
+        if not (section_shown and qp.visible(effective)):
+            if value is not None:
+                run.hidden_answers.append(q_id)
+            questions.append(QuestionResult(q_id, section_id, qp.text[lang], qp.dimension, "hidden", value))
+            continue
+        if qp.required:
+            run.required += 1
+            if value is None:
+                run.missing.append(q_id)
+        if value is not None:
+            effective[q_id] = value
+        if not qp.scored:
+            status = "unanswered" if value is None else "unscored"
+            questions.append(QuestionResult(q_id, section_id, qp.text[lang], qp.dimension, status, value))
+            continue
+        visible += 1
+        weight = qp.weight
+        if value is None or value is NA:
+            if value is None:
+                status, unanswered = "unanswered", unanswered + 1
             else:
-                result.status, result.score = "answered", qp.score(value)
-        return result
+                status, answered = "not_applicable", answered + 1
+            questions.append(QuestionResult(q_id, section_id, qp.text[lang], qp.dimension, status, value, None, weight))
+            continue
+        answered += 1
+        if value is DONT_KNOW:
+            status, points, flagged = "dont_know", 0.0, qp.dont_know_red_flag
+        else:
+            status, points = "answered", qp.score(value)
+            red_flag = qp.red_flag
+            flagged = red_flag is not None and red_flag(value)
+        q_result = QuestionResult(q_id, section_id, qp.text[lang], qp.dimension, status, value, points, weight)
+        if value is DONT_KNOW:
+            for item in qp.dont_know_advice:
+                advised.append((q_result, item))
+        else:
+            for advice in qp.advice:
+                if advice.applies(value):
+                    advised.append((q_result, advice.item))
+        questions.append(q_result)
+        state.scored.append(q_result)
+        weighted += weight * points
+        weights += weight
+        if flagged:
+            state.caps[q_id] = qp.cap  # type: ignore[assignment]
+            run.flags.append(CriticalFlag(q_id, section_id, qp.cap, qp.cap_message[lang]))  # type: ignore[arg-type]
+    result.visible, result.answered = visible, answered
+    state.weighted, state.weights = weighted, weights
+    if sp.scored and visible:
+        if weights:
+            result.status = "assessed"
+            result.raw_score = weighted / weights
+            result.cap = min(state.caps.values()) if state.caps else None
+            result.score = result.raw_score if result.cap is None else min(result.raw_score, result.cap)
+        else:
+            result.status = "unanswered" if unanswered else "not_applicable"
+    return state
 
-    def _contributions(self, sections: list[SectionResult], questions: list[QuestionResult], total: float) -> None:
-        """Each scored answer's share of the overall score, in points (before caps)."""
-        if not total:
-            return
-        weights: dict[str, float] = {}
-        for q in questions:
-            if q.score is not None:
-                weights[q.section] = weights.get(q.section, 0.0) + q.weight
-        section_weight = {s.id: s.weight for s in sections if s.status == "assessed"}
-        for q in questions:
-            if q.score is None or q.section not in section_weight:
-                continue
-            share = section_weight[q.section] * q.weight / weights[q.section] / total
+
+def _contributions(assessed: list[_Section], total: float) -> dict[str, float | None]:
+    """Each scored answer's share of the overall score, in points (before caps); and the dimensions,
+    which weigh each question score by that same share."""
+    sums = {d.value: [0.0, 0.0] for d in Dimension}
+    for state in assessed:
+        scale = state.result.weight / state.weights / total
+        for q in state.scored:
+            share = q.weight * scale
             q.max_contribution = 100.0 * share
-            q.contribution = q.score * share
+            q.contribution = q.score * share  # type: ignore[operator]
+            if q.dimension is not None:
+                pair = sums[q.dimension]
+                pair[0] += q.contribution
+                pair[1] += q.max_contribution
+    return {d: (100.0 * got / best if best else None) for d, (got, best) in sums.items()}
 
-    def _dimensions(self, questions: list[QuestionResult]) -> dict[str, float | None]:
-        """Mean of each dimension's question scores, weighted by their share of the overall score."""
-        sums = {d.value: [0.0, 0.0] for d in Dimension}
-        for q in questions:
-            if q.score is not None and q.dimension in sums and q.max_contribution:
-                sums[q.dimension][0] += q.contribution
-                sums[q.dimension][1] += q.max_contribution
-        return {d: (100.0 * got / best if best else None) for d, (got, best) in sums.items()}
 
-    def _maturity(self, overall: float | None) -> Any:
-        if overall is None:
-            return None
-        levels = [lv for lv in self.plan.questionnaire.maturity_levels if lv.min_score <= overall + 1e-9]
-        return max(levels, key=lambda lv: lv.min_score) if levels else None
+def _maturity(plan: Plan, overall: float | None) -> MaturityPlan | None:
+    """The highest level reached, judged on the overall score as shown (2 decimals)."""
+    if overall is None:
+        return None
+    shown = round(overall, 2)
+    return next((lv for lv in plan.levels if lv.min_score <= shown), None)
 
-    # ------------------------------------------------------------ recommendations
 
-    def _recommendations(
-        self, sections: list[SectionResult], questions: list[QuestionResult], total: float
-    ) -> list[RecommendationResult]:
-        by_id = {q.id: q for q in questions}
-        section_by_id = {s.id: s for s in sections}
-        found: dict[str, RecommendationResult] = {}
-        for q in questions:
-            if q.status not in ("answered", "dont_know"):
-                continue
-            qp = self.plan.questions[q.id]
-            value = self.effective[q.id]
-            gain = q.max_contribution - q.contribution
-            section = section_by_id[q.section]
-            if qp.red_flag is not None and qp.red_flag(value) and total and section.raw_score is not None:
-                gain += (section.raw_score - (section.score or 0.0)) * section.weight / total
-            if value is Special.dont_know:
-                advice = list(qp.dont_know_advice)
-            else:
-                advice = [a.advice for a in qp.advice if a.applies(value)]
-            for item in advice:
-                if item.id not in found:
-                    found[item.id] = self._recommendation(item, q.id, q.section, gain)
-        for rp in self.plan.recommendations:
-            rec = rp.recommendation
-            if rec.id in found:
-                continue
-            gain: float | None = None  # type: ignore[no-redef]
-            if rp.applies is not None:
-                if rp.applies(self.effective):
-                    gain = sum(by_id[q].max_contribution - by_id[q].contribution for q in rp.questions)
-            elif rec.score_below is not None:
-                gain = self._band_gain(rec, section_by_id, total)
-            if gain is not None:
-                target = rec.score_below.section if rec.score_below and rec.score_below.section != "overall" else None
-                found[rec.id] = self._recommendation(rec, None, target, gain)
-        return sorted(found.values(), key=lambda r: (-r.rank, -PRIORITY_WEIGHT[r.priority], -r.gain, r.id))
+# ---------------------------------------------------------------- recommendations
 
-    def _band_gain(self, rec: Recommendation, sections: dict[str, SectionResult], total: float) -> float | None:
-        band = rec.score_below
-        assert band is not None
-        if band.section == "overall":
-            overall = sum(s.weight * (s.score or 0.0) for s in sections.values() if s.status == "assessed")
-            if not total or overall / total >= band.below:
-                return None
-            return band.below - overall / total
-        section = sections.get(band.section)
-        if section is None or section.status != "assessed" or section.score is None or section.score >= band.below:
-            return None
-        return (band.below - section.score) * section.weight / total
 
-    def _recommendation(
-        self, item: Any, question: str | None, section: str | None, gain: float
-    ) -> RecommendationResult:
-        services = {s.id: s for s in self.plan.questionnaire.services}
-        priority, effort = item.priority.value, item.effort.value
-        return RecommendationResult(
-            id=item.id,
-            question=question,
-            section=section,
-            title=item.title.get(self.lang),
-            action=item.action.get(self.lang),
-            priority=priority,
-            effort=effort,
-            gain=gain,
-            # One point is added so advice with no direct score effect still ranks by its priority.
-            rank=PRIORITY_WEIGHT[priority] * (1.0 + gain),
-            quick_win=effort == "low" and gain >= QUICK_WIN_MIN_GAIN,
-            services=[
-                ServiceRef(s.id, s.name.get(self.lang), s.provider.get(self.lang), s.region.value, s.url)
-                for s in (services[sid] for sid in item.services if sid in services)
-            ],
-        )
+def _gain(states: Iterable[_Section], raised: set[str], total: float) -> float:
+    """Points the overall score would rise if the `raised` questions got their best answer (100),
+    all other answers staying as they are."""
+    gain = 0.0
+    for state in states:
+        lift = sum(q.weight * (100.0 - q.score) for q in state.scored if q.id in raised)  # type: ignore[operator]
+        if not lift and not raised.intersection(state.caps):
+            continue
+        new = (state.weighted + lift) / state.weights
+        other_caps = [cap for q_id, cap in state.caps.items() if q_id not in raised]
+        if other_caps:
+            new = min(new, *other_caps)
+        gain += (new - state.result.score) * state.result.weight / total  # type: ignore[operator]
+    return gain
+
+
+def _gain_one(state: _Section, q: QuestionResult, total: float) -> float:
+    """`_gain` for one question, without the general bookkeeping (this runs for most advice)."""
+    new = (state.weighted + q.weight * (100.0 - q.score)) / state.weights  # type: ignore[operator]
+    if state.caps:
+        other_caps = [cap for q_id, cap in state.caps.items() if q_id != q.id]
+        if other_caps:
+            new = min(new, *other_caps)
+    return (new - state.result.score) * state.result.weight / total  # type: ignore[operator]
+
+
+def _recommendations(
+    plan: Plan, run: _Run, assessed: list[_Section], total: float, overall: float | None
+) -> list[RecommendationResult]:
+    lang = run.lang
+    found: dict[str, RecommendationResult] = {}
+    for state in assessed:
+        for q, item in state.advised:
+            if item.id not in found:
+                found[item.id] = _recommendation(item, lang, q.id, q.section, _gain_one(state, q, total))
+    by_id: dict[str, SectionResult] | None = None
+    for rp in plan.recommendations:
+        item = rp.item
+        if item.id in found:
+            continue
+        if rp.when is not None:
+            if rp.when(run.effective):
+                gain = _gain(assessed, set(rp.questions), total) if total else 0.0
+                found[item.id] = _recommendation(item, lang, None, None, gain)
+        elif rp.band_section == "overall":
+            if overall is not None and round(overall, 2) < rp.band_below:
+                found[item.id] = _recommendation(item, lang, None, None, rp.band_below - overall)
+        elif rp.band_section is not None:
+            if by_id is None:
+                by_id = {s.result.id: s.result for s in assessed}
+            section = by_id.get(rp.band_section)
+            if section is not None and round(section.score, 2) < rp.band_below:  # type: ignore[arg-type]
+                gain = (rp.band_below - section.score) * section.weight / total  # type: ignore[operator]
+                found[item.id] = _recommendation(item, lang, None, section.id, gain)
+    return sorted(found.values(), key=_rank_order)
+
+
+def _rank_order(rec: RecommendationResult) -> tuple[float, float, float, str]:
+    """Highest rank first; on a tie, higher priority, then larger gain, then by id."""
+    return (-rec.rank, -PRIORITY_WEIGHT[rec.priority], -rec.gain, rec.id)
+
+
+def _recommendation(
+    item: ItemPlan, lang: str, question: str | None, section: str | None, gain: float
+) -> RecommendationResult:
+    gain = max(gain, 0.0)
+    quick_win = False
+    if item.effort == "low":
+        # Judged on the gain as shown (2 decimals), so the plan and the rule agree.
+        quick_win = round(gain, 2) >= QUICK_WIN_MIN_GAIN
+    return RecommendationResult(
+        item.id,
+        question,
+        section,
+        item.title[lang],
+        item.action[lang],
+        item.priority,
+        item.effort,
+        gain,
+        # One point is added so that advice with no direct score effect still ranks by its priority.
+        item.rank_weight * (1.0 + gain),
+        quick_win,
+        item.services[lang],
+    )

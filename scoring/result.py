@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 RESULT_FORMAT = "ipready.result/1"
@@ -82,7 +82,7 @@ class SectionResult:
         }
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ServiceRef:
     id: str
     name: str
@@ -106,7 +106,7 @@ class RecommendationResult:
     gain: float  # expected points of overall score
     rank: float
     quick_win: bool
-    services: list[ServiceRef] = field(default_factory=list)
+    services: tuple[ServiceRef, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -147,6 +147,13 @@ class Result:
 
     def section(self, section_id: str) -> SectionResult:
         return next(s for s in self.sections if s.id == section_id)
+
+    def question(self, question_id: str) -> QuestionResult:
+        return next(q for q in self.questions if q.id == question_id)
+
+    def shown(self) -> set[str]:
+        """The ids of the questions shown to the respondent."""
+        return {q.id for q in self.questions if q.status != "hidden"}
 
     def to_dict(self) -> dict[str, Any]:
         maturity = None
