@@ -85,7 +85,7 @@ def _validate(args: argparse.Namespace) -> int:
         try:
             text = path.read_bytes()
         except OSError as exc:
-            print(f"{file}:1:1: error: cannot read the file: {exc.strerror}")
+            _print_problems([Problem(file, 1, 1, "error", "", f"cannot read the file: {exc.strerror}")])
             status = BAD_INPUT
             continue
         model, problems = validate_questionnaire_text(text, file, strict=args.strict)

@@ -183,7 +183,7 @@ def _union(path: KeyPath, kind: str, ctx: dict[str, Any], value: Any) -> tuple[K
     if _is_question(path):
         kinds = ", ".join(QUESTION_CLASSES)
         if kind == "union_tag_not_found":
-            return (*path, "kind"), False, f"this question has no kind:; use one of {kinds}"
+            return (*path, "kind"), False, f"this question needs a kind: one of {kinds}"
         tag = str(ctx.get("tag", ""))
         match = difflib.get_close_matches(tag.lower(), list(QUESTION_CLASSES), n=1, cutoff=0.6)
         hint = f"did you mean {match[0]!r}?" if match else f"use one of {kinds}"
@@ -210,7 +210,7 @@ def _pattern_message(path: KeyPath, shown: str) -> str:
     if key == "version":
         return f"must be a version such as 1.0 or 2.3.1 (letters, digits, dots), not {shown}"
     if len(path) >= 2 and path[-2] == "services":
-        return f"must be the id of a service listed under services: (like ipd_consultation), not {shown}"
+        return f"must be the id of a service listed under services: (lower-case letters, digits and _), not {shown}"
     return f"must be an id: lower-case letters, digits and _, starting with a letter; not {shown}"
 
 
