@@ -152,6 +152,8 @@ def explain(error: ErrorDetails, data: Any) -> tuple[KeyPath, bool, str]:
         return _union(path, kind, ctx, value)
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return path, False, f"{_must(error['msg'])} (found {shown})"
+    if kind == "finite_number":
+        return path, False, f"must be an ordinary number, not {shown}"
     if kind in ("int_parsing", "int_from_float", "float_parsing", "int_type", "float_type"):
         whole = "a whole number" if kind.startswith("int") else "a number"
         return path, False, f"must be {whole}, not {shown}"
@@ -166,7 +168,7 @@ def explain(error: ErrorDetails, data: Any) -> tuple[KeyPath, bool, str]:
         return path, False, f"must be a list, not {shape(value)}{hint}"
     if kind == "too_short":
         need = ctx.get("min_length", 1)
-        what = ITEMS.get(str(path[-1]) if path else "", "item") if need != 1 else "item"
+        what = ITEMS.get(str(path[-1]) if path else "", "item")
         return path, False, f"must have at least {need} {what}{'s' if need != 1 else ''}"
     if kind in ("literal_error", "enum"):
         return path, False, f"must be one of {ctx.get('expected', '')}, not {shown}"
@@ -211,7 +213,9 @@ def _pattern_message(path: KeyPath, shown: str) -> str:
         return f"must be a version such as 1.0 or 2.3.1 (letters, digits, dots), not {shown}"
     if len(path) >= 2 and path[-2] == "services":
         return f"must be the id of a service listed under services: (lower-case letters, digits and _), not {shown}"
-    return f"must be an id: lower-case letters, digits and _, starting with a letter; not {shown}"
+    return (
+        f"must be an id: lower-case letters, digits and _, starting with a letter (at most 64 characters); not {shown}"
+    )
 
 
 def _must(message: str) -> str:

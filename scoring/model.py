@@ -31,7 +31,8 @@ Weight = Annotated[float, Field(gt=0, le=1000)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    # No nan/inf: `at_least: nan` would pass every check and make every band comparison false.
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
 
 class Text(Strict):

@@ -7,6 +7,7 @@ Each check yields (key path, "error" | "warning", message).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -47,10 +48,12 @@ def _dict(value: Any) -> dict[str, Any]:
 
 
 def _num(value: Any) -> float | None:
+    """A finite number, or None (the model reports text, nan and inf)."""
     try:
-        return float(value)
+        number = float(value)
     except (TypeError, ValueError):
         return None
+    return number if math.isfinite(number) else None
 
 
 def _flag(value: Any, default: bool) -> bool:
@@ -97,7 +100,8 @@ class _Index:
         """The answer codes a question accepts, or None when any number/text goes (or the kind is unknown)."""
         kind = question.get("kind")
         if kind in CHOICE_KINDS:
-            return {str(_dict(o).get("value")) for o in _list(question.get("options"))}
+            values = (_dict(o).get("value") for o in _list(question.get("options")))
+            return {value for value in values if isinstance(value, str) and value}
         if kind == "yes_no":
             return {"yes", "no"}
         return None
@@ -373,6 +377,8 @@ def _check_trigger(
         if allowed is None:
             yield (*path, "answers"), "error", f"a {kind} question has no answer codes; use below: instead"
             return
+        if not allowed:
+            return  # no usable options: the model reports them
         for i, code in enumerate(_list(item.get(key))):
             if str(code) not in allowed:
                 yield (
@@ -456,7 +462,7 @@ def _check_operator(
         yield (*path, operator), "error", f"use contains: for the multiple-choice question {q_id!r}"
         return
     allowed = index.values_of(question)
-    if allowed is None or operator in ("gt", "gte", "lt", "lte", "answered"):
+    if not allowed or operator in ("gt", "gte", "lt", "lte", "answered"):
         return
     raw = condition.get(operator)
     codes = _list(raw) if operator in ("in", "not_in") else [raw]

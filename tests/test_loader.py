@@ -348,3 +348,20 @@ def test_every_problem_is_reported_at_once() -> None:
             f"sections[patents].questions[budget].id: duplicate question id 'budget' (first used on line {first})",
         ),
     ]
+
+
+@pytest.mark.parametrize("written", ["nan", "NaN", "inf", "-infinity"])
+def test_numbers_must_be_finite(written: str) -> None:
+    # A band starting at nan passed before: every comparison with it is false, so no band would ever apply.
+    problem = only_problem(
+        edited(("          - {at_least: 10, score: 50}", f"          - {{at_least: {written}, score: 50}}"))
+    )
+    assert problem.path == "sections[strategy].questions[budget].bands[1].at_least"
+    assert problem.message == f"must be an ordinary number, not {written}"
+
+
+def test_a_question_without_options_is_one_problem_not_one_per_answer_code() -> None:
+    options = MINI[MINI.index("        options:\n          - {value: none") : MINI.index("        advice:")]
+    problem = only_problem(MINI.replace(options, "        options: []\n"))
+    assert problem.path == "sections[strategy].questions[ip_policy].options"
+    assert problem.message == "must have at least 2 options"
