@@ -3,13 +3,15 @@ check that what `Result.to_dict()` produces is what the schema promises."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from scoring.answers import Meta, QuestionnaireRef
+from scoring.answers import Meta, QuestionnaireRef, SpecialAnswer
 
 Points = Annotated[float, Field(ge=0, le=100)]
+# An answer as in the answers file: a code, codes, a number, text or {"special": ...}.
+AnswerDoc = SpecialAnswer | str | list[str] | int | float
 
 
 class _Doc(BaseModel):
@@ -25,7 +27,7 @@ class MaturityDoc(_Doc):
 class SectionDoc(_Doc):
     id: str
     title: str
-    weight: float
+    weight: float = Field(gt=0)
     status: Literal["assessed", "not_applicable", "unanswered", "hidden", "unscored"]
     score: Points | None
     raw_score: Points | None
@@ -45,9 +47,9 @@ class QuestionDoc(_Doc):
     text: str
     dimension: Literal["protection", "management", "exploitation"] | None
     status: Literal["answered", "not_applicable", "dont_know", "unanswered", "hidden", "unscored"]
-    answer: Any
+    answer: AnswerDoc | None
     score: Points | None
-    weight: float
+    weight: float = Field(ge=0)  # 0 for questions that are not scored or not shown
     contribution: Points
     max_contribution: Points
 
