@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -120,6 +121,8 @@ def keys_of(model: type[BaseModel]) -> list[str]:
 
 def unknown_key(key: str, parent: KeyPath, data: Any) -> tuple[str, str | None]:
     """The message for an unknown key, and the key it probably meant (when that key is absent)."""
+    if spaced := re.fullmatch(r"([\w-]+):(\S.*)", key):  # `{weight:2}` reads as one key `weight:2`
+        return f"put a space after the ':' ({spaced[1]}: {spaced[2]}, not {key})", spaced[1]
     owner = model_at(parent, data)
     if owner is None:
         match = difflib.get_close_matches(key, [k for k in m.known_keys() if k != key], n=1, cutoff=0.75)
@@ -171,7 +174,11 @@ def explain(error: ErrorDetails, data: Any) -> tuple[KeyPath, bool, str]:
         what = ITEMS.get(str(path[-1]) if path else "", "item")
         return path, False, f"must have at least {need} {what}{'s' if need != 1 else ''}"
     if kind in ("literal_error", "enum"):
-        return path, False, f"must be one of {ctx.get('expected', '')}, not {shown}"
+        expected = str(ctx.get("expected", ""))
+        choices = re.findall(r"'([^']*)'", expected)
+        match = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6) if isinstance(value, str) else []
+        hint = f"; did you mean {match[0]!r}?" if match else ""
+        return path, False, f"must be one of {expected}, not {shown}{hint}"
     if kind == "string_pattern_mismatch":
         return path, False, _pattern_message(path, shown)
     if kind == "string_too_long":

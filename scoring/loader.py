@@ -95,7 +95,9 @@ def _build(data: dict[str, Any], found: list[_Found], silenced: set[KeyPath]) ->
             path, at_key, message = explain(error, data)
             if error["type"] == "extra_forbidden":
                 meant = unknown_key(str(path[-1]), path[:-1], data)[1]
-                if meant is not None:  # `titel:` explains why `title:` is missing: say it once
+                parent = _value_at(data, path[:-1])
+                if meant is not None and isinstance(parent, dict) and meant not in parent:
+                    # `titel:` explains why `title:` is missing: say it once
                     silenced.add((*path[:-1], meant))
             found.append(_Found(path, "error", message, at_key))
     return None

@@ -6,6 +6,8 @@ they probably did (a tab, a missing closing quote, text with ': ' that needs quo
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 try:  # same scanner as the loader, so token positions match the error's
@@ -101,6 +103,24 @@ def _quote_hint(text: str, where: Where) -> tuple[Where, str] | None:
     return None
 
 
+_NO_SPACE_AFTER_COLON = re.compile(r"^(\s*)(?:- )?([\w-]+):(?=[^\s/])(\S+)")
+_NO_SPACE_AFTER_DASH = re.compile(r"^(\s*)-(?=[^\s-])")
+
+
+def _spacing_hint(text: str, line_numbers: set[int]) -> tuple[Where, str] | None:
+    """`weight:2` and `-id: x` are the commonest typing slips; YAML reads them as plain text."""
+    lines = text.splitlines()
+    for number in sorted(line_numbers):
+        line = lines[number - 1] if 0 < number <= len(lines) else ""
+        if match := _NO_SPACE_AFTER_DASH.match(line):
+            return (number, len(match.group(1)) + 1), "put a space after the '-' that starts a list item"
+        if match := _NO_SPACE_AFTER_COLON.match(line):
+            key, value = match.group(2), match.group(3)
+            column = match.end(2) + 1
+            return (number, column), f"put a space after the ':' ({key}: {value}, not {key}:{value})"
+    return None
+
+
 def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[Where, str]:
     problem = str(exc.problem or "")
     context = str(exc.context or "")
@@ -124,7 +144,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[Where, s
         return at, SECOND_DOCUMENT
     if "document start" in problem:
         return at, AFTER_END
-    hint = _quote_hint(text, at)
+    hint = _quote_hint(text, at) or _spacing_hint(text, {at[0], opened[0]})
     if hint is not None:
         return hint
     if "mapping values are not allowed" in problem:

@@ -365,3 +365,23 @@ def test_a_question_without_options_is_one_problem_not_one_per_answer_code() -> 
     problem = only_problem(MINI.replace(options, "        options: []\n"))
     assert problem.path == "sections[strategy].questions[ip_policy].options"
     assert problem.message == "must have at least 2 options"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "message"),
+    [
+        ("        weight: 2\n", "        weight:2\n", 15, "put a space after the ':' (weight: 2, not weight:2)"),
+        ("      - id: budget", "      -id: budget", 7, "put a space after the '-' that starts a list item"),
+    ],
+)
+def test_missing_space_is_named_on_its_line(old: str, new: str, column: int, message: str) -> None:
+    text = edited((old, new))
+    problem = only_problem(text)
+    assert (problem.line, problem.column, problem.message) == (line_of(text, new.strip()), column, message)
+
+
+def test_a_misspelt_choice_gets_a_suggestion() -> None:
+    problem = only_problem(
+        edited(("        dimension: management\n        allow", "        dimension: Managment\n        allow"))
+    )
+    assert problem.message.endswith("not 'Managment'; did you mean 'management'?")
