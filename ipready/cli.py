@@ -63,11 +63,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except QuestionnaireError as exc:
-        _print_problems(exc.problems)
+        # On stderr: standard output may be a JSON document being piped somewhere.
+        for problem in exc.problems:
+            print(problem.format(), file=sys.stderr)
         return BAD_INPUT
     except AnswersError as exc:
         for line in exc.problems:
             print(f"{getattr(args, 'answers', '')}: error: {line}", file=sys.stderr)
+        return BAD_INPUT
+    except OSError as exc:  # writing an output file, or a closed pipe
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"ipready: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -112,6 +118,12 @@ def _score(args: argparse.Namespace) -> int:
         raise AnswersError(
             [f"questionnaire: these answers are for {document.questionnaire.id!r}, not {questionnaire.id!r}"]
         )
+    if document.questionnaire.version != questionnaire.version:
+        print(
+            f"{args.answers}: warning: these answers were given to version {document.questionnaire.version}; "
+            f"scoring them with version {questionnaire.version}",
+            file=sys.stderr,
+        )
     meta = document.meta.model_dump(mode="json")
     result = score(questionnaire, document.values(), language=args.lang or document.meta.language, meta=meta)
     if args.json:
@@ -124,7 +136,7 @@ def _score(args: argparse.Namespace) -> int:
 def _print_summary(result: dict[str, Any]) -> None:
     overall = result["overall"]
     maturity = result["maturity"]
-    print(f"Overall: {'not assessed' if overall is None else f'{overall:.1f} / 100'}", end="")
+    print(f"Overall: {'not assessed' if overall is None else f'{overall:.2f} / 100'}", end="")
     print(f"  (level {maturity['level']}: {maturity['name']})" if maturity else "")
     if not result["complete"]:
         print(
@@ -134,17 +146,23 @@ def _print_summary(result: dict[str, Any]) -> None:
     for section in result["sections"]:
         if section["status"] == "unscored":
             continue
-        shown = f"{section['score']:.1f}" if section["score"] is not None else section["status"].replace("_", " ")
+        shown = f"{section['score']:.2f}" if section["score"] is not None else section["status"].replace("_", " ")
         capped = f"  (capped at {section['cap']:g} by a critical answer)" if section["cap"] is not None else ""
         print(f"  {section['title']}: {shown}{capped}")
     for dimension in result["dimensions"]:
-        shown = "-" if dimension["score"] is None else f"{dimension['score']:.1f}"
+        shown = "-" if dimension["score"] is None else f"{dimension['score']:.2f}"
         print(f"  [{dimension['id']}] {shown}")
+    for flag in result["critical_flags"]:
+        print(f"Red flag ({flag['question']}): {flag['message']}")
+    if result["knowledge_gaps"]:
+        print(f"Don't know (worth finding out): {', '.join(result['knowledge_gaps'])}")
+    if result["hidden_answers"]:
+        print(f"Ignored (question not shown): {', '.join(result['hidden_answers'])}")
     if result["recommendations"]:
         print("Top actions:")
         for rec in result["recommendations"][:5]:
-            quick = " (quick win)" if rec["quick_win"] else ""
-            print(f"  - [{rec['priority']}] {rec['title']}{quick}")
+            quick = ", quick win" if rec["quick_win"] else ""
+            print(f"  - [{rec['priority']}] {rec['title']} (+{rec['gain']:.2f} points{quick})")
 
 
 def _sample(args: argparse.Namespace) -> int:

@@ -101,6 +101,8 @@ def parse_answers_file(text: str | bytes) -> AnswersFile:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise AnswersError([f"answers file: not valid JSON ({exc})"]) from None
+    except RecursionError:
+        raise AnswersError(["answers file: nested too deeply"]) from None
     try:
         return AnswersFile.model_validate(data)
     except ValidationError as exc:
@@ -245,7 +247,7 @@ def _number_check(question: Scale | Number, special: SpecialCheck) -> Check:
         if whole and value != int(value):
             return f"must be a whole number from {low} to {high}"
         if (low is not None and value < low) or (high is not None and value > high):
-            return f"{value:g} is outside the range {_range(low, high)}"
+            return _out_of_range(value, low, high)
         return None
 
     return number
@@ -262,7 +264,7 @@ def _text_check(question: FreeText, special: SpecialCheck) -> Check:
     return text
 
 
-def _range(low: float | None, high: float | None) -> str:
+def _out_of_range(value: float, low: float | None, high: float | None) -> str:
     if low is not None and high is not None:
-        return f"{low:g} to {high:g}"
-    return f"at least {low:g}" if low is not None else f"at most {high:g}"
+        return f"{value:g} is outside the range {low:g} to {high:g}"
+    return f"{value:g} is below the minimum {low:g}" if low is not None else f"{value:g} is above the maximum {high:g}"
