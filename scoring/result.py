@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from scoring.answers import Special
+
 RESULT_FORMAT = "ipready.result/1"
 
 
@@ -28,19 +30,18 @@ class QuestionResult:
     max_contribution: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        from scoring.answers import to_json_value
-
+        score, answer = self.score, self.answer
         return {
             "id": self.id,
             "section": self.section,
             "text": self.text,
             "dimension": self.dimension,
             "status": self.status,
-            "answer": None if self.answer is None else to_json_value(self.answer),
-            "score": _round(self.score),
+            "answer": {"special": answer.value} if isinstance(answer, Special) else answer,
+            "score": None if score is None else round(score, 2),
             "weight": self.weight,
-            "contribution": _round(self.contribution),
-            "max_contribution": _round(self.max_contribution),
+            "contribution": round(self.contribution, 2),
+            "max_contribution": round(self.max_contribution, 2),
         }
 
 
