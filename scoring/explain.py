@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -115,6 +116,12 @@ def model_at(path: KeyPath, data: Any) -> type[BaseModel] | None:
     return _HELD_BY.get(str(holder))
 
 
+@cache
+def _known_keys() -> tuple[str, ...]:
+    return tuple(m.known_keys())
+
+
+@cache
 def keys_of(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
@@ -123,9 +130,13 @@ def unknown_key(key: str, parent: KeyPath, data: Any) -> tuple[str, str | None]:
     """The message for an unknown key, and the key it probably meant (when that key is absent)."""
     if spaced := re.fullmatch(r"([\w-]+):(\S.*)", key):  # `{weight:2}` reads as one key `weight:2`
         return f"put a space after the ':' ({spaced[1]}: {spaced[2]}, not {key})", spaced[1]
-    owner = model_at(parent, data)
+    return _unknown_key_of(key, model_at(parent, data))
+
+
+@cache  # a file with the same slip in every question asks the same question thousands of times
+def _unknown_key_of(key: str, owner: type[BaseModel] | None) -> tuple[str, str | None]:
     if owner is None:
-        match = difflib.get_close_matches(key, [k for k in m.known_keys() if k != key], n=1, cutoff=0.75)
+        match = difflib.get_close_matches(key, [k for k in _known_keys() if k != key], n=1, cutoff=0.75)
         return f"unknown key {key!r}" + (f"; did you mean {match[0]!r}?" if match else ""), None
     allowed = keys_of(owner)
     match = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
@@ -135,7 +146,7 @@ def unknown_key(key: str, parent: KeyPath, data: Any) -> tuple[str, str | None]:
     if issubclass(owner, m.QuestionBase) and kinds:
         kind = next((k for k, cls in QUESTION_CLASSES.items() if cls is owner), "this")
         return f"a {kind} question has no key {key!r} (it belongs to {' and '.join(kinds)} questions)", None
-    if key in m.known_keys():
+    if key in _known_keys():
         return f"{key!r} does not belong here; check its indentation (allowed here: {', '.join(allowed)})", None
     return f"unknown key {key!r} (allowed here: {', '.join(allowed)})", None
 

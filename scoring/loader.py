@@ -72,7 +72,7 @@ def validate_questionnaire_text(
             if strict and severity == "warning":
                 severity = "error"
             later.append(_Found(path, severity, message))  # type: ignore[arg-type]
-    found += [f for f in later if not any(f.path[: len(gone)] == gone for gone in silenced)]
+    found += [f for f in later if not any(f.path[:n] in silenced for n in range(len(f.path) + 1))]
 
     problems = []
     for f in found:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from scoring.cycles import find_cycles
 from scoring.model import LANGUAGES, OPERATORS, QUESTION_KINDS
 from scoring.problems import KeyPath
 from scoring.profile import PROFILE_CODES
@@ -497,40 +498,18 @@ def _check_cycles(index: _Index) -> Iterator[Found]:
         section = index.sections[s_index][1]
         refs = set(_atoms(question.get("show_if"))) | set(_atoms(section.get("show_if")))
         depends[q_id] = {ref for ref in refs if ref in index.questions}
-    reported: set[frozenset[str]] = set()
-    for start in depends:
-        cycle = _find_cycle(start, depends)
-        if cycle and frozenset(cycle) not in reported:
-            reported.add(frozenset(cycle))
-            first = min(cycle, key=lambda q: index.questions[q][0])
-            at = cycle.index(first)
-            cycle = cycle[at:] + cycle[:at]  # told from the earliest question
-            _, question, path, s_index = index.questions[first]
-            # Point at the condition that names the next question: the question's own, or its section's.
-            needed = cycle[1] if len(cycle) > 1 else first
-            where = (
-                (*path, "show_if") if needed in _atoms(question.get("show_if")) else ("sections", s_index, "show_if")
-            )
-            if len(cycle) == 1:
-                message = f"the question {first!r} is shown only after its own answer, so it could never be shown"
-            else:
-                loop = " -> ".join([*cycle, cycle[0]])
-                message = f"the conditions form a cycle ({loop}); none of these could ever be shown"
-            yield where, "error", message
-
-
-def _find_cycle(start: str, depends: dict[str, set[str]]) -> list[str] | None:
-    stack: list[tuple[str, list[str]]] = [(start, [start])]
-    seen: set[str] = set()
-    while stack:
-        node, trail = stack.pop()
-        for ref in sorted(depends.get(node, ())):
-            if ref == start:
-                return trail
-            if ref not in seen:
-                seen.add(ref)
-                stack.append((ref, [*trail, ref]))
-    return None
+    for cycle in find_cycles(depends, order=lambda q: index.questions[q][0]):
+        first = cycle[0]
+        _, question, path, s_index = index.questions[first]
+        # Point at the condition that names the next question: the question's own, or its section's.
+        needed = cycle[1] if len(cycle) > 1 else first
+        where = (*path, "show_if") if needed in _atoms(question.get("show_if")) else ("sections", s_index, "show_if")
+        if len(cycle) == 1:
+            message = f"the question {first!r} is shown only after its own answer, so it could never be shown"
+        else:
+            loop = " -> ".join([*cycle, first])
+            message = f"the conditions form a cycle ({loop}); none of these could ever be shown"
+        yield where, "error", message
 
 
 # ---------------------------------------------------------------- recommendations and profile
