@@ -59,19 +59,32 @@ def _numeric(compare: Callable[[float, float], bool]) -> Callable[[Any], Callabl
     return build
 
 
+def _number(code: str) -> float | None:
+    try:
+        return float(code)
+    except ValueError:
+        return None
+
+
+def _is_number(value: Any) -> bool:
+    return type(value) in (int, float)
+
+
 def _in(codes: Any) -> Callable[[Any], bool]:
+    """Codes are text, but an author writes `equals: 3` for a scale or number answer of 3."""
     allowed = frozenset(codes)
-    return lambda value: isinstance(value, str) and value in allowed
+    numbers = frozenset(n for n in map(_number, codes) if n is not None)
+    return lambda value: value in numbers if _is_number(value) else isinstance(value, str) and value in allowed
 
 
 def _not_in(codes: Any) -> Callable[[Any], bool]:
-    allowed = frozenset(codes)
-    return lambda value: isinstance(value, str) and value not in allowed
+    inside = _in(codes)
+    return lambda value: (isinstance(value, str) or _is_number(value)) and not inside(value)
 
 
 _OPERATORS: dict[str, Callable[[Any], Callable[[Any], bool]]] = {
-    "equals": lambda code: lambda value: value == code,
-    "not_equals": lambda code: lambda value: isinstance(value, str) and value != code,
+    "equals": lambda code: _in([code]),
+    "not_equals": lambda code: _not_in([code]),
     "in": _in,
     "not_in": _not_in,
     "contains": lambda code: lambda value: isinstance(value, list) and code in value,
