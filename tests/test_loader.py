@@ -385,3 +385,13 @@ def test_a_misspelt_choice_gets_a_suggestion() -> None:
         edited(("        dimension: management\n        allow", "        dimension: Managment\n        allow"))
     )
     assert problem.message.endswith("not 'Managment'; did you mean 'management'?")
+
+
+@pytest.mark.parametrize(
+    "text", ["a: [" + "x, " * 600_000 + "]\n", "a:\n" + "  - x\n" * 300_000], ids=["flow-list", "block-list"]
+)
+def test_a_file_just_under_the_size_limit_with_too_many_items_is_refused(text: str) -> None:
+    started = time.perf_counter()
+    problem = only_problem(text)
+    assert time.perf_counter() - started < 5  # building 600,000 nodes first took about 2 s
+    assert problem.message.startswith("the file holds more than 100000 values")
