@@ -40,7 +40,8 @@ def score(
     lang = language or (meta or {}).get("language") or ""
     if lang not in questionnaire.languages:
         lang = questionnaire.languages[0]
-    return _score(plan, answers, lang, dict(meta_dict))
+    # A fresh copy each time: a caller may change the result's meta.
+    return _score(plan, answers, lang, {**meta_dict, "profile": dict(meta_dict.get("profile") or {})})
 
 
 def _checked_meta(meta: Mapping[str, Any], problems: list[str]) -> dict[str, Any]:

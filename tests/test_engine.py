@@ -700,3 +700,17 @@ def test_invalid_meta_is_reported_with_the_answers() -> None:
         score(q, {"one": "z"}, meta={"language": "fr", "colour": "red"})
     assert error.value.problems[0] == "answers.one: 'z' is not one of the answers ['a', 'b', 'c']"
     assert [p.split(":")[0] for p in error.value.problems[1:]] == ["meta.language", "meta.colour"]
+
+
+def test_results_share_no_mutable_meta() -> None:
+    q = load(questionnaire(section("s", single("one", ABC))))
+    first = score(q, {"one": "a"})
+    first.meta["profile"]["sector"] = "technology"
+    first.meta["company"] = "Changed"
+    second = score(q, {"one": "a"})
+    assert second.meta == {
+        "company": "",
+        "language": "en",
+        "date": None,
+        "profile": {"sector": None, "size_band": None, "region": None},
+    }
