@@ -139,7 +139,10 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[Where, s
     if "unknown escape character" in problem:
         return at, ESCAPE
     if "undefined alias" in problem:
-        return at, "this alias (*name) refers to an anchor (&name) that is not defined before it"
+        line = text.splitlines()[at[0] - 1] if at[0] <= len(text.splitlines()) else ""
+        name = re.match(r"\*([^\s,\]}]+)", line[at[1] - 1 :])
+        alias = name[1] if name else "name"
+        return at, f"*{alias} refers to an anchor &{alias} that is not defined above it (check the spelling)"
     if "single document" in both:
         return at, SECOND_DOCUMENT
     if "document start" in problem:

@@ -270,8 +270,10 @@ def test_lone_surrogate_in_text_is_a_problem() -> None:
         ("id: a\n---\nid: b\n", (2, 1), "a second YAML document starts here"),
         ("id: a\nversion:\n\t'1'\n", (3, 1), "a tab is used here"),
         ("id: a\ntitle: 'abc\n", (2, 8), "the quote that opens here is never closed"),
+        ("id: a\ntitle: *titel\n", (2, 8), "*titel refers to an anchor &titel that is not defined above it"),
+        ("id: a\ntitle: [en, zh\n", (2, 8), "the [ that opens here is never closed"),
     ],
-    ids=["empty", "comments", "dashes", "list", "scalar", "two-documents", "tab", "open-quote"],
+    ids=["empty", "comments", "dashes", "list", "scalar", "two-documents", "tab", "open-quote", "alias", "bracket"],
 )
 def test_unusable_files_give_one_clear_problem(text: str, where: tuple[int, int], message: str) -> None:
     problem = only_problem(text)
