@@ -90,7 +90,7 @@ def _quote_hint(text: str, where: Where) -> tuple[Where, str] | None:
     if not quoted:
         return None
     start, end = quoted[-1]
-    if start[0] < end[0] <= where[0]:
+    if start[0] < end[0] == where[0]:  # the text after the stray closing quote is what fails
         return start, (
             f"the quote that opens here is closed only on line {end[0]}, so the lines in between are read as "
             "text; check for a missing closing quote"
