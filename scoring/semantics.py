@@ -232,7 +232,7 @@ def _check_section(index: _Index, s_index: int, section: dict[str, Any]) -> Iter
                         "this section is not scored; remove the score",
                     )
         yield from _check_answer_ranges(question, q_path)
-    if scored_section and questions and scored_count == 0:
+    if scored_section and questions and scored_count == 0 and all(isinstance(q, dict) for q in questions):
         yield (
             (*s_path, "questions"),
             "error",

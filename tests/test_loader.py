@@ -397,3 +397,10 @@ def test_a_file_just_under_the_size_limit_with_too_many_items_is_refused(text: s
     problem = only_problem(text)
     assert time.perf_counter() - started < 5  # building 600,000 nodes first took about 2 s
     assert problem.message.startswith("the file holds more than 100000 values")
+
+
+def test_a_question_written_as_plain_text_is_one_problem() -> None:
+    start, end = MINI.index("    questions:\n      - id: searches"), MINI.index("recommendations:")
+    problem = only_problem(MINI[:start] + "    questions:\n      - How often do you search patents?\n" + MINI[end:])
+    assert problem.path == "sections[patents].questions[0]"
+    assert problem.message == "must be a mapping of keys, not the text 'How often do you search patents?'"
