@@ -598,6 +598,9 @@ def _texts(node: Any, path: KeyPath) -> Iterator[tuple[KeyPath, dict[str, Any]]]
 
 def _check_translations(data: dict[str, Any], path: KeyPath, languages: list[str]) -> Iterator[Found]:
     for text_path, text in _texts(data, path):
+        if not any(isinstance(value, str) and value.strip() for value in text.values()):
+            yield text_path, "error", f"the text is empty; write it in {', '.join(languages)}"
+            continue
         missing = [lang for lang in languages if not (isinstance(text.get(lang), str) and text[lang].strip())]
         if missing:
             plural = "s" if len(missing) > 1 else ""

@@ -404,3 +404,10 @@ def test_a_question_written_as_plain_text_is_one_problem() -> None:
     problem = only_problem(MINI[:start] + "    questions:\n      - How often do you search patents?\n" + MINI[end:])
     assert problem.path == "sections[patents].questions[0]"
     assert problem.message == "must be a mapping of keys, not the text 'How often do you search patents?'"
+
+
+@pytest.mark.parametrize("empty", ["{}", "{en: '', zh-Hant: ' '}", "{en: ~}"])
+def test_a_text_empty_in_every_language_is_an_error(empty: str) -> None:
+    problem = only_problem(edited(("title: {en: Mini check, zh-Hant: 迷你檢查, zh-Hans: 迷你检查}", f"title: {empty}")))
+    assert (problem.path, problem.severity) == ("title", "error")
+    assert problem.message == "the text is empty; write it in en, zh-Hant, zh-Hans"
