@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/ipready db upgrade
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 lint: $(STAMP)

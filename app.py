@@ -1,44 +1,59 @@
-"""IP Ready: the Streamlit entry point. Until the respondent journey lands, it shows the bundled
-questionnaire's sections, or every problem in it with file, line and key path."""
+"""IP Ready: the Streamlit entry point. It sets up the page, checks start-up, and routes."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import streamlit as st
 
-from scoring import QuestionnaireError, load_questionnaire_text
+from storage.db import database_url
+from ui import state
+from ui.bootstrap import Startup, bundled_file, start
+from ui.i18n import LANGUAGES, t
 
-# IPREADY_QUESTIONNAIRE points the app at another questionnaire file (tests, staff trying a draft).
-QUESTIONNAIRE = Path(
-    os.environ.get("IPREADY_QUESTIONNAIRE") or Path(__file__).parent / "questionnaires" / "ip_readiness.yaml"
-)
-
-st.set_page_config(page_title="IP Ready", page_icon="🛡️", layout="centered")
+st.set_page_config(page_title="IP Ready", page_icon=":material/verified_user:", layout="centered")
 
 
-@st.cache_resource
-def bundled_questionnaire(path: str, mtime: float) -> object:
-    """Parsed once per file version; problems name the file relative to the project."""
-    file = Path(path)
-    shown = file.relative_to(Path(__file__).parent) if file.is_relative_to(Path(__file__).parent) else file.name
-    return load_questionnaire_text(file.read_bytes(), str(shown))
+@st.cache_resource(show_spinner=False)
+def startup(url: str, questionnaire_file: str, modified: float) -> Startup:
+    """Once per process and questionnaire file version; an unusable start is not cached."""
+    return start(url)
 
 
-st.title("IP Ready")
-try:
-    questionnaire = bundled_questionnaire(str(QUESTIONNAIRE), QUESTIONNAIRE.stat().st_mtime)
-except QuestionnaireError as exc:
-    st.error("The questionnaire file has problems and cannot be used:")
-    st.code("\n".join(problem.format() for problem in exc.problems), language="text")
+file = bundled_file()
+ready = startup(database_url(), str(file), file.stat().st_mtime if file.is_file() else 0.0)
+if not ready.ok:
+    startup.clear()
+    lang = state.lang()
+    st.title(t("app.name", lang))
+    if ready.schema_outdated:
+        st.error(t("error.schema", lang))
+    else:
+        st.error(t("error.questionnaire", lang))
+        detail = [p.format() for p in ready.problems] or [ready.conflict or f"{ready.missing_file}: not found"]
+        st.code("\n".join(detail), language="text")
     st.stop()
-except FileNotFoundError:
-    st.error(f"No questionnaire file found: {QUESTIONNAIRE.name}")
-    st.stop()
 
-st.subheader(questionnaire.title.get("en"))  # type: ignore[attr-defined]
-st.caption(f"Questionnaire {questionnaire.id}, version {questionnaire.version}")  # type: ignore[attr-defined]
-for section in questionnaire.sections:  # type: ignore[attr-defined]
-    scored = "" if section.scored else " (profile, not scored)"
-    st.markdown(f"- **{section.title.get('en')}**{scored}: {len(section.questions)} questions")
+st.session_state["questionnaire_id"] = ready.questionnaire_id
+opened = state.exchange_resume_parameter()
+lang = state.lang()
+
+with st.sidebar:
+    st.selectbox(
+        t("language", lang),
+        list(LANGUAGES),
+        index=list(LANGUAGES).index(lang),
+        format_func=LANGUAGES.__getitem__,
+        key=f"language_picker:{lang}",
+        on_change=lambda: state.set_lang(st.session_state[f"language_picker:{lang}"]),
+    )
+
+pages = {
+    "start": st.Page("app_pages/start.py", title=t("nav.start", lang), icon=":material/home:", default=True),
+    "questionnaire": st.Page(
+        "app_pages/questionnaire.py", title=t("nav.questionnaire", lang), icon=":material/edit_note:"
+    ),
+    "results": st.Page("app_pages/results.py", title=t("nav.results", lang), icon=":material/insights:"),
+}
+navigation = st.navigation(list(pages.values()))
+if opened:
+    st.switch_page(pages["questionnaire"])
+navigation.run()

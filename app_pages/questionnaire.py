@@ -1,0 +1,123 @@
+"""Questionnaire: one section at a time, a progress bar, a section list to jump back and amend."""
+
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from scoring.visibility import missing_required, visibility
+from storage.db import session_scope
+from storage.repository import update_assessment
+from ui import state
+from ui.i18n import t
+from ui.resume import show_resume_code
+from ui.widgets import render_question
+
+lang = state.lang()
+assessment_id = state.assessment_id()
+if assessment_id is None:
+    st.info(t("no_assessment", lang))
+    st.page_link("app_pages/start.py", label=t("go_start", lang))
+    st.stop()
+
+questionnaire = state.questionnaire()
+answers = state.answers()
+shown = visibility(questionnaire, answers)
+sections = [s for s in questionnaire.sections if shown.sections[s.id]]
+by_id = {s.id: s for s in sections}
+if st.session_state.get(state.SECTION) not in by_id:
+    st.session_state[state.SECTION] = sections[0].id
+
+
+def go_to(section_id: str) -> None:
+    st.session_state[state.SECTION] = section_id
+    st.session_state.pop("show_missing", None)
+    try:
+        with session_scope() as session:
+            update_assessment(session, assessment_id, current_section=section_id)
+    except SQLAlchemyError:
+        pass  # where the respondent was is a convenience; answers are saved separately
+
+
+def section_done(section_id: str) -> bool:
+    section = by_id[section_id]
+    return all(answers.get(q.id) is not None for q in section.questions if shown.questions[q.id] and q.required)
+
+
+required = [q for _, q in questionnaire.all_questions() if shown.questions[q.id] and q.required]
+answered = sum(1 for q in required if answers.get(q.id) is not None)
+
+with st.sidebar:
+    st.progress(
+        answered / len(required) if required else 1.0,
+        text=t("q.progress", lang, answered=answered, total=len(required)),
+    )
+    st.radio(
+        t("q.sections", lang),
+        [s.id for s in sections],
+        index=[s.id for s in sections].index(st.session_state[state.SECTION]),
+        format_func=lambda sid: f"{by_id[sid].title.get(lang)}{'  ✓' if section_done(sid) else ''}",
+        key=f"nav:{assessment_id}:{st.session_state[state.SECTION]}",
+        on_change=lambda: go_to(st.session_state[f"nav:{assessment_id}:{st.session_state[state.SECTION]}"]),
+    )
+    show_resume_code(lang, compact=True)
+
+show_resume_code(lang, compact=False)
+current = by_id[st.session_state[state.SECTION]]
+position = [s.id for s in sections].index(current.id)
+
+st.progress(answered / len(required) if required else 1.0)
+st.header(current.title.get(lang))
+if current.intro:
+    st.write(current.intro.get(lang))
+if position == 0:
+    st.text_input(
+        t("q.company", lang),
+        value=st.session_state.get("company_name", ""),
+        max_chars=200,
+        key=f"company:{assessment_id}",
+        on_change=lambda: state.save_company(st.session_state[f"company:{assessment_id}"]),
+    )
+
+for question in current.questions:
+    if shown.questions[question.id]:
+        with st.container(border=True):
+            render_question(question, lang)
+
+if st.session_state.get(state.SAVE_ERROR):
+    st.error(t("error.storage", lang))
+elif st.session_state.get(state.SAVED_AT):
+    st.caption(f"✓ {t('q.saved', lang, time=st.session_state[state.SAVED_AT])}")
+else:
+    st.caption(t("q.not_saved_yet", lang))
+
+left, right = st.columns(2)
+if position > 0:
+    left.button(t("q.previous", lang), on_click=go_to, args=(sections[position - 1].id,), use_container_width=True)
+if position < len(sections) - 1:
+    right.button(
+        t("q.next", lang), on_click=go_to, args=(sections[position + 1].id,), type="primary", use_container_width=True
+    )
+elif right.button(t("q.finish", lang), type="primary", use_container_width=True):
+    if missing_required(questionnaire, answers):
+        st.session_state["show_missing"] = True
+    else:
+        st.switch_page("app_pages/results.py")
+
+missing = missing_required(questionnaire, answers) if st.session_state.get("show_missing") else []
+if missing:
+    section_of = {q.id: s for s in sections for q in s.questions}
+    st.warning(t("q.missing_title", lang))
+    for question_id in missing:
+        section = section_of[question_id]
+        question = next(q for q in section.questions if q.id == question_id)
+        st.markdown(f"- {section.title.get(lang)}: {question.text.get(lang)}")
+    for section_id in dict.fromkeys(section_of[q].id for q in missing):
+        st.button(
+            t("q.go_to", lang, section=by_id[section_id].title.get(lang)),
+            on_click=go_to,
+            args=(section_id,),
+            key=f"goto:{section_id}",
+        )
+
+st.caption(t("disclaimer", lang))

@@ -1,0 +1,63 @@
+"""Landing page: what the tool does and takes, the privacy notice, start or resume."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from storage.db import session_scope
+from storage.repository import StorageError, create_assessment, find_by_code, latest_version
+from ui import state
+from ui.i18n import t
+from ui.resume import SHOW_ONCE
+
+lang = state.lang()
+st.title(t("app.name", lang))
+st.subheader(t("app.tagline", lang))
+st.write(t("start.intro", lang))
+st.info(t("start.time", lang))
+
+if state.assessment_id() is not None and st.button(t("start.continue_open", lang), type="primary"):
+    st.switch_page("app_pages/questionnaire.py")
+
+with st.container(border=True):
+    st.markdown(f"#### {t('start.new', lang)}")
+    st.markdown(f"**{t('start.privacy_title', lang)}**")
+    st.caption(t("start.privacy", lang))
+    consent = st.checkbox(t("start.consent", lang), key="consent")
+    opt_in = st.checkbox(t("start.benchmark", lang), key="benchmark_opt_in", value=False)
+    if st.button(t("start.new", lang), type="primary", key="start_new"):
+        if not consent:
+            st.error(t("start.need_consent", lang))
+        else:
+            questionnaire_id = st.session_state["questionnaire_id"]
+            try:
+                with session_scope() as session:
+                    version = latest_version(session, questionnaire_id)
+                    assert version is not None, "bootstrap stores the bundled questionnaire"
+                    assessment, code = create_assessment(
+                        session, version, language=lang, consent=True, benchmark_opt_in=opt_in
+                    )
+                    new_id = assessment.id
+            except StorageError as exc:
+                st.error(str(exc))
+            else:
+                state.open_assessment(new_id, code)
+                st.session_state[SHOW_ONCE] = code
+                st.switch_page("app_pages/questionnaire.py")
+
+with st.container(border=True):
+    st.markdown(f"#### {t('start.resume_title', lang)}")
+    with st.form("resume", border=False):
+        code = st.text_input(t("start.resume_label", lang), max_chars=40, placeholder="XXXX-XXXX-XXXX-XXXX-XXXX")
+        submitted = st.form_submit_button(t("start.resume_button", lang))
+    if submitted or st.session_state.pop(state.RESUME_ERROR, False):
+        with session_scope() as session:
+            found = find_by_code(session, code) if submitted else None
+            found_id = found.id if found else None
+        if found_id is None:
+            st.error(t("start.resume_invalid", lang))
+        else:
+            state.open_assessment(found_id, code)
+            st.switch_page("app_pages/questionnaire.py")
+
+st.caption(t("disclaimer", lang))

@@ -1,0 +1,270 @@
+"""The repository API: every read and write of questionnaires, assessments and answers.
+
+Functions take an open Session (see `storage.db.session_scope`) so that a caller can group
+several steps in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from scoring.answers import Answers, AnswerValue, from_json_value, to_json_value
+from scoring.loader import load_questionnaire_text
+from scoring.model import Questionnaire
+from storage.models import Answer, Assessment, QuestionnaireVersion, Setting, utcnow
+
+# Crockford's base32: no I, L, O or U, so a code read aloud or retyped is hard to get wrong.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 20  # 100 random bits
+STATUSES = ("in_progress", "completed", "amended")
+
+
+class StorageError(Exception):
+    """A request the stored data cannot satisfy; the message is meant for people."""
+
+
+class QuestionnaireConflict(StorageError):
+    pass
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------- questionnaire versions
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    imported: list[str]
+    unchanged: list[str]
+    questionnaire_ids: list[str]
+
+
+def import_bundled(session: Session, files: list[Path], root: Path | None = None) -> ImportReport:
+    """Store every bundled (id, version) not stored yet. A stored version whose file now differs is
+    refused: published wording must never change under existing assessments."""
+    imported: list[str] = []
+    unchanged: list[str] = []
+    ids: list[str] = []
+    for file in sorted(files):
+        text = file.read_text(encoding="utf-8")
+        shown = str(file.relative_to(root)) if root and file.is_relative_to(root) else file.name
+        questionnaire = load_questionnaire_text(text, shown)
+        stored = find_version(session, questionnaire.id, questionnaire.version)
+        label = f"{questionnaire.id} {questionnaire.version}"
+        ids.append(questionnaire.id)
+        if stored is None:
+            session.add(
+                QuestionnaireVersion(
+                    questionnaire_id=questionnaire.id,
+                    version=questionnaire.version,
+                    yaml_text=text,
+                    content_hash=content_hash(text),
+                    source="bundled",
+                )
+            )
+            session.flush()
+            imported.append(label)
+        elif stored.content_hash != content_hash(text):
+            raise QuestionnaireConflict(
+                f"{shown}: questionnaire {questionnaire.id!r} version {questionnaire.version!r} is already stored "
+                "with different content, and assessments may depend on its wording. Give the changed file a new "
+                "`version` instead."
+            )
+        else:
+            unchanged.append(label)
+    return ImportReport(imported, unchanged, ids)
+
+
+def find_version(session: Session, questionnaire_id: str, version: str) -> QuestionnaireVersion | None:
+    return session.scalar(
+        select(QuestionnaireVersion).where(
+            QuestionnaireVersion.questionnaire_id == questionnaire_id, QuestionnaireVersion.version == version
+        )
+    )
+
+
+def latest_version(session: Session, questionnaire_id: str) -> QuestionnaireVersion | None:
+    """The version new assessments use: the most recently stored one."""
+    return session.scalar(
+        select(QuestionnaireVersion)
+        .where(QuestionnaireVersion.questionnaire_id == questionnaire_id)
+        .order_by(QuestionnaireVersion.id.desc())
+        .limit(1)
+    )
+
+
+_parsed: dict[str, Questionnaire] = {}
+
+
+def questionnaire_of(row: QuestionnaireVersion) -> Questionnaire:
+    """The parsed model of a stored version (parsed once per process: stored text never changes)."""
+    model = _parsed.get(row.content_hash)
+    if model is None:
+        model = load_questionnaire_text(row.yaml_text, f"{row.questionnaire_id} {row.version}")
+        _parsed[row.content_hash] = model
+    return model
+
+
+# ---------------------------------------------------------------- resume codes
+
+
+def new_resume_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4))
+
+
+def normalise_code(code: str) -> str:
+    cleaned = "".join(code.split()).replace("-", "").upper()
+    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+
+
+def _digest_key(session: Session) -> bytes:
+    """IPREADY_SECRET_KEY when set; else a random key kept in the database, shared by every process."""
+    configured = os.environ.get("IPREADY_SECRET_KEY")
+    if configured:
+        return configured.encode("utf-8")
+    row = session.get(Setting, "resume_key")
+    if row is None:
+        try:
+            with session.begin_nested():
+                session.add(Setting(key="resume_key", value=secrets.token_hex(32)))
+        except IntegrityError:
+            pass  # another process stored one first: use theirs
+        row = session.get(Setting, "resume_key")
+        assert row is not None
+    return row.value.encode("utf-8")
+
+
+def code_digest(session: Session, code: str) -> str:
+    return hmac.new(_digest_key(session), normalise_code(code).encode("ascii", "ignore"), hashlib.sha256).hexdigest()
+
+
+# ---------------------------------------------------------------- assessments
+
+
+def create_assessment(
+    session: Session,
+    version: QuestionnaireVersion,
+    *,
+    language: str,
+    consent: bool,
+    benchmark_opt_in: bool = False,
+    previous: Assessment | None = None,
+) -> tuple[Assessment, str]:
+    """A new assessment and its resume code (shown once; only its digest is stored)."""
+    if not consent:
+        raise StorageError("An assessment can only start once the privacy notice is accepted.")
+    code = new_resume_code()
+    assessment = Assessment(
+        questionnaire_version_id=version.id,
+        status="in_progress",
+        language=language,
+        consent_at=utcnow(),
+        benchmark_opt_in=benchmark_opt_in,
+        resume_digest=code_digest(session, code),
+        previous_assessment_id=previous.id if previous else None,
+        company_name=previous.company_name if previous else "",
+    )
+    session.add(assessment)
+    session.flush()
+    return assessment, code
+
+
+def find_by_code(session: Session, code: str) -> Assessment | None:
+    if len(normalise_code(code)) != CODE_LENGTH:
+        return None
+    return session.scalar(select(Assessment).where(Assessment.resume_digest == code_digest(session, code)))
+
+
+def get_assessment(session: Session, assessment_id: int) -> Assessment:
+    assessment = session.get(Assessment, assessment_id)
+    if assessment is None:
+        raise StorageError("This assessment no longer exists.")
+    return assessment
+
+
+def update_assessment(session: Session, assessment_id: int, **fields: Any) -> Assessment:
+    allowed = {"language", "company_name", "benchmark_opt_in", "current_section", "sector", "size_band", "region"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"cannot update {sorted(unknown)}")
+    assessment = get_assessment(session, assessment_id)
+    for key, value in fields.items():
+        setattr(assessment, key, value)
+    session.flush()
+    return assessment
+
+
+def save_answer(session: Session, assessment_id: int, question_id: str, value: AnswerValue | None) -> None:
+    """Store (or with None, clear) one answer at once. Changing a completed assessment marks it amended."""
+    assessment = get_assessment(session, assessment_id)
+    existing = session.get(Answer, (assessment_id, question_id))
+    if value is None:
+        if existing is not None:
+            session.delete(existing)
+    elif existing is None:
+        session.add(Answer(assessment_id=assessment_id, question_id=question_id, value=to_json_value(value)))
+    elif existing.value != to_json_value(value):
+        existing.value = to_json_value(value)
+    else:
+        return
+    if assessment.status == "completed":
+        assessment.status = "amended"
+    assessment.updated_at = utcnow()
+    session.flush()
+
+
+def answers_of(session: Session, assessment_id: int) -> Answers:
+    rows = session.scalars(select(Answer).where(Answer.assessment_id == assessment_id))
+    return {row.question_id: from_json_value(row.value) for row in rows}
+
+
+def complete_assessment(session: Session, assessment_id: int, result: dict[str, Any]) -> Assessment:
+    """Keep a snapshot of the result: later changes to questionnaires or code never alter it."""
+    assessment = get_assessment(session, assessment_id)
+    assessment.result_snapshot = result
+    assessment.status = "completed"
+    assessment.completed_at = utcnow()
+    assessment.overall_score = result.get("overall")
+    maturity = result.get("maturity") or {}
+    assessment.maturity_level = maturity.get("level")
+    profile = (result.get("meta") or {}).get("profile") or {}
+    assessment.sector = profile.get("sector")
+    assessment.size_band = profile.get("size_band")
+    assessment.region = profile.get("region")
+    session.flush()
+    return assessment
+
+
+def previous_assessments(session: Session, assessment: Assessment) -> list[Assessment]:
+    """The chain of earlier assessments this one was started from, newest first."""
+    chain = []
+    current = assessment
+    seen = {assessment.id}
+    while current.previous_assessment_id and current.previous_assessment_id not in seen:
+        found = session.get(Assessment, current.previous_assessment_id)
+        if found is None:
+            break
+        chain.append(found)
+        seen.add(found.id)
+        current = found
+    return chain
+
+
+def delete_assessment(session: Session, assessment_id: int) -> None:
+    assessment = session.get(Assessment, assessment_id)
+    if assessment is not None:
+        session.delete(assessment)
+        session.flush()

@@ -1,0 +1,1 @@
+"""What the Streamlit pages share: interface text, session state, question widgets, charts."""
