@@ -93,12 +93,12 @@ else:
 
 left, right = st.columns(2)
 if position > 0:
-    left.button(t("q.previous", lang), on_click=go_to, args=(sections[position - 1].id,), use_container_width=True)
+    left.button(t("q.previous", lang), on_click=go_to, args=(sections[position - 1].id,), width="stretch")
 if position < len(sections) - 1:
     right.button(
-        t("q.next", lang), on_click=go_to, args=(sections[position + 1].id,), type="primary", use_container_width=True
+        t("q.next", lang), on_click=go_to, args=(sections[position + 1].id,), type="primary", width="stretch"
     )
-elif right.button(t("q.finish", lang), type="primary", use_container_width=True):
+elif right.button(t("q.finish", lang), type="primary", width="stretch"):
     if missing_required(questionnaire, answers):
         st.session_state["show_missing"] = True
     else:

@@ -85,7 +85,7 @@ with chart_left:
                 }
             ),
             hide_index=True,
-            use_container_width=True,
+            width="stretch",
         )
 with chart_right:
     st.subheader(t("r.dimensions_chart", lang))
@@ -99,7 +99,7 @@ with chart_right:
                 }
             ),
             hide_index=True,
-            use_container_width=True,
+            width="stretch",
         )
 
 st.subheader(t("r.plan", lang))
@@ -170,7 +170,7 @@ if before is not None:
             else round(result["overall"] - before["overall"], 1),
         }
     )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 st.subheader(t("r.how", lang))
 st.caption(t("r.how_intro", lang))
@@ -189,7 +189,7 @@ for section in result["sections"]:
             for q in result["questions"]
             if q["section"] == section["id"] and q["status"] != "hidden"
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 st.subheader(t("r.downloads", lang))
 down = st.columns(3)
