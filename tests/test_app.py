@@ -29,7 +29,7 @@ def section_names(app: AppTest) -> list[str]:
     return [name.removesuffix("  ✓") for name in app.sidebar.radio[0].options]
 
 
-def radio(app: AppTest, question_id: str):  # noqa: ANN201 - AppTest's element type is private
+def radio(app: AppTest, question_id: str):
     return next(r for r in app.radio if r.key and r.key.endswith(f":{question_id}"))
 
 
