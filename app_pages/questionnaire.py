@@ -63,6 +63,9 @@ with st.sidebar:
     show_resume_code(lang, compact=True)
 
 show_resume_code(lang, compact=False)
+dropped = st.session_state.get("carried_over_dropped")
+if dropped:
+    st.info(t("q.carried_over", lang) + "\n" + "\n".join(f"- {line}" for line in dropped))
 current = by_id[st.session_state[state.SECTION]]
 position = [s.id for s in sections].index(current.id)
 
@@ -95,9 +98,7 @@ left, right = st.columns(2)
 if position > 0:
     left.button(t("q.previous", lang), on_click=go_to, args=(sections[position - 1].id,), width="stretch")
 if position < len(sections) - 1:
-    right.button(
-        t("q.next", lang), on_click=go_to, args=(sections[position + 1].id,), type="primary", width="stretch"
-    )
+    right.button(t("q.next", lang), on_click=go_to, args=(sections[position + 1].id,), type="primary", width="stretch")
 elif right.button(t("q.finish", lang), type="primary", width="stretch"):
     if missing_required(questionnaire, answers):
         st.session_state["show_missing"] = True

@@ -60,7 +60,7 @@ st.caption(
         "r.meta",
         lang,
         date=result["meta"].get("date") or "",
-        questionnaire=questionnaire.id,
+        questionnaire=questionnaire.title.get(lang),
         version=questionnaire.version,
     )
 )

@@ -111,6 +111,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "请记下此续填码或将链接加入书签。这是打开你的评估的唯一钥匙，我们无法再次显示或找回。",
     ),
     "code.link": ("Resume link", "續填連結", "续填链接"),
+    "code.noted": ("I have noted it", "我已記下", "我已记下"),
     # ------------------------------------------------------------------ questionnaire
     "q.progress": (
         "{answered} of {total} required questions answered",
@@ -155,9 +156,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "成熟度第 {level} 级（共 {levels} 级）：{name}",
     ),
     "r.meta": (
-        "Assessed on {date} with questionnaire {questionnaire} version {version}.",
-        "於 {date} 以問卷 {questionnaire}（版本 {version}）評估。",
-        "于 {date} 使用问卷 {questionnaire}（版本 {version}）评估。",
+        'Assessed on {date} with the questionnaire "{questionnaire}", version {version}.',
+        "於 {date} 以問卷「{questionnaire}」（版本 {version}）評估。",
+        "于 {date} 使用问卷“{questionnaire}”（版本 {version}）评估。",
     ),
     "r.sections_chart": ("Score by section", "各部分評分", "各部分评分"),
     "r.dimensions_chart": ("Score by dimension", "各範疇評分", "各维度评分"),

@@ -38,6 +38,6 @@ def show_resume_code(lang: str, *, compact: bool) -> None:
         st.code(code, language=None)
         st.markdown(f"{t('code.link', lang)}: `{resume_link(code)}`")
         st.caption(t("code.explain", lang))
-        if st.button("OK", key="code_noted"):
+        if st.button(t("code.noted", lang), key="code_noted"):
             st.session_state.pop(SHOW_ONCE, None)
             st.rerun()
