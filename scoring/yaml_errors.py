@@ -10,10 +10,7 @@ import re
 
 import yaml
 
-try:  # same scanner as the loader, so token positions match the error's
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from scoring.libyaml import Loader as _Loader  # the loader's scanner, so token positions match the error's
 
 Where = tuple[int, int]
 

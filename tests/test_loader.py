@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 
-from scoring import Questionnaire, QuestionnaireError, load_questionnaire, validate_questionnaire_text, yaml_source
+from scoring import Questionnaire, QuestionnaireError, load_questionnaire, validate_questionnaire_text
 from scoring.problems import Problem
 from tests.conftest import FIXTURES
 
 MINI = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
-# PyYAML's pure-Python parser ends a plain text at '?' inside { }; libyaml does not. Tests run on both drop it.
-PORTABLE = MINI.replace("?,", ",")
 
 
 def t(text: str) -> str:
@@ -45,7 +41,7 @@ CODES_SECTION = f"""\
 """
 
 
-def with_codes(text: str = PORTABLE) -> str:
+def with_codes(text: str = MINI) -> str:
     return text.replace("recommendations:\n", CODES_SECTION + "recommendations:\n", 1)
 
 
@@ -69,15 +65,6 @@ def only_problem(text: str | bytes) -> Problem:
 
 def line_of(text: str, needle: str) -> int:
     return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
-
-
-@pytest.fixture(params=["C", "Python"])
-def each_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """Run a test with libyaml and with PyYAML's pure-Python parser: they mark scalars differently."""
-    if request.param == "C" and not hasattr(yaml, "CSafeLoader"):
-        pytest.skip("PyYAML built without libyaml")
-    monkeypatch.setattr(yaml_source, "_Loader", yaml.CSafeLoader if request.param == "C" else yaml.SafeLoader)
-    yield request.param
 
 
 # ---------------------------------------------------------------- valid files
@@ -127,7 +114,7 @@ def test_byte_order_mark_and_windows_line_ends_are_fine() -> None:
 # ---------------------------------------------------------------- values stay as written
 
 
-def test_yes_no_and_numbers_stay_the_codes_written(each_parser: str) -> None:
+def test_yes_no_and_numbers_stay_the_codes_written() -> None:
     model, problems = validate_questionnaire_text(with_codes(), "q.yaml", strict=True)
     assert problems == []
     assert model is not None
@@ -139,21 +126,20 @@ def test_yes_no_and_numbers_stay_the_codes_written(each_parser: str) -> None:
 
 
 @pytest.mark.parametrize(("written", "kept"), [("1.10", "1.10"), ('"1.10"', "1.10"), ("2.0", "2.0"), ("010", "010")])
-def test_version_stays_a_string(each_parser: str, written: str, kept: str) -> None:
-    model, _ = validate_questionnaire_text(edited(('version: "1.10"', f"version: {written}"), text=PORTABLE), "q.yaml")
+def test_version_stays_a_string(written: str, kept: str) -> None:
+    model, _ = validate_questionnaire_text(edited(('version: "1.10"', f"version: {written}")), "q.yaml")
     assert model is not None
     assert model.version == kept
 
 
-def test_an_empty_value_is_empty_with_either_parser(each_parser: str) -> None:
-    # libyaml marks plain scalars with style "" rather than None; both must read `weight:` as empty.
-    problem = only_problem(edited(("        weight: 2\n", "        weight:\n"), text=PORTABLE))
+def test_an_empty_value_is_empty() -> None:
+    problem = only_problem(edited(("        weight: 2\n", "        weight:\n")))
     assert problem.message == "must be a number, not an empty value"
     assert problem.path == "sections[strategy].questions[ip_policy].weight"
 
 
-def test_null_words_are_empty_outside_answer_codes(each_parser: str) -> None:
-    text = edited(('version: "1.10"\n', 'version: "1.10"\ndescription: ~\n'), text=PORTABLE)
+def test_null_words_are_empty_outside_answer_codes() -> None:
+    text = edited(('version: "1.10"\n', 'version: "1.10"\ndescription: ~\n'))
     model, problems = validate_questionnaire_text(text)
     assert problems == []
     assert model is not None
@@ -220,7 +206,7 @@ def test_an_alias_inside_itself_is_refused() -> None:
     ],
     ids=["flow", "block-list", "block-map"],
 )
-def test_deep_nesting_ends_in_a_clear_error_quickly(each_parser: str, text: str) -> None:
+def test_deep_nesting_ends_in_a_clear_error_quickly(text: str) -> None:
     started = time.perf_counter()
     problem = only_problem(text)
     assert time.perf_counter() - started < 5
@@ -246,8 +232,8 @@ def test_not_utf8_names_the_line_and_column() -> None:
 
 
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b"])
-def test_control_character_is_placed_and_named(each_parser: str, char: str) -> None:
-    text = edited(("{en: Informal,", f"{{en: 香港{char},"), text=PORTABLE)
+def test_control_character_is_placed_and_named(char: str) -> None:
+    text = edited(("{en: Informal,", f"{{en: 香港{char},"))
     problem = only_problem(text)
     line = text.splitlines()[problem.line - 1]
     assert line[problem.column - 1] == char
