@@ -10,15 +10,11 @@ from storage.db import session_scope
 from storage.repository import update_assessment
 from ui import state
 from ui.i18n import t
-from ui.resume import show_resume_code
+from ui.resume import require_assessment, show_resume_code
 from ui.widgets import render_question
 
 lang = state.lang()
-assessment_id = state.assessment_id()
-if assessment_id is None:
-    st.info(t("no_assessment", lang))
-    st.page_link("app_pages/start.py", label=t("go_start", lang))
-    st.stop()
+assessment_id = require_assessment(lang)
 
 questionnaire = state.questionnaire()
 answers = state.answers()
@@ -52,14 +48,18 @@ with st.sidebar:
         answered / len(required) if required else 1.0,
         text=t("q.progress", lang, answered=answered, total=len(required)),
     )
-    st.radio(
-        t("q.sections", lang),
-        [s.id for s in sections],
-        index=[s.id for s in sections].index(st.session_state[state.SECTION]),
-        format_func=lambda sid: f"{by_id[sid].title.get(lang)}{'  ✓' if section_done(sid) else ''}",
-        key=f"nav:{assessment_id}:{st.session_state[state.SECTION]}",
-        on_change=lambda: go_to(st.session_state[f"nav:{assessment_id}:{st.session_state[state.SECTION]}"]),
-    )
+    # Buttons, not a radio: a radio whose labels change (the ✓ marks) loses its selection.
+    st.markdown(f"**{t('q.sections', lang)}**")
+    for section in sections:
+        done = "  ✓" if section_done(section.id) else ""
+        st.button(
+            f"{section.title.get(lang)}{done}",
+            key=f"nav:{section.id}",
+            on_click=go_to,
+            args=(section.id,),
+            type="primary" if section.id == st.session_state[state.SECTION] else "secondary",
+            width="stretch",
+        )
     show_resume_code(lang, compact=True)
 
 show_resume_code(lang, compact=False)
@@ -69,7 +69,10 @@ if dropped:
 current = by_id[st.session_state[state.SECTION]]
 position = [s.id for s in sections].index(current.id)
 
-st.progress(answered / len(required) if required else 1.0)
+st.progress(
+    answered / len(required) if required else 1.0,
+    text=f"{position + 1} / {len(sections)} · {t('q.progress', lang, answered=answered, total=len(required))}",
+)
 st.header(current.title.get(lang))
 if current.intro:
     st.write(current.intro.get(lang))

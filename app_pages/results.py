@@ -15,14 +15,10 @@ from ui import state
 from ui.charts import bars, radar
 from ui.i18n import t
 from ui.results_service import answer_label, answers_download, previous_snapshot, result_for, start_reassessment
-from ui.resume import SHOW_ONCE
+from ui.resume import SHOW_ONCE, require_assessment
 
 lang = state.lang()
-assessment_id = state.assessment_id()
-if assessment_id is None:
-    st.info(t("no_assessment", lang))
-    st.page_link("app_pages/start.py", label=t("go_start", lang))
-    st.stop()
+assessment_id = require_assessment(lang)
 
 questionnaire = state.questionnaire()
 answers = state.answers()
@@ -72,35 +68,36 @@ for flag in result["critical_flags"]:
 
 sections = section_points(result)
 dimensions = dimension_points(result, {d: t(f"r.dim.{d}", lang) for d in ("protection", "management", "exploitation")})
-chart_left, chart_right = st.columns([3, 2])
-with chart_left:
-    st.subheader(t("r.sections_chart", lang))
-    st.plotly_chart(radar(sections, t("r.overall", lang)), config={"displayModeBar": False}, key="radar")
-    with st.expander(t("r.chart_table", lang)):
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("r.col_section", lang): [p.label for p in sections],
-                    t("r.col_score", lang): [fmt(p.score) for p in sections],
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-        )
-with chart_right:
-    st.subheader(t("r.dimensions_chart", lang))
-    st.plotly_chart(bars(dimensions), config={"displayModeBar": False}, key="bars")
-    with st.expander(t("r.chart_table", lang)):
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("r.col_dimension", lang): [p.label for p in dimensions],
-                    t("r.col_score", lang): [fmt(p.score) for p in dimensions],
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+st.subheader(t("r.sections_chart", lang))
+# A radar needs three spokes to mean anything; with fewer sections, bars say the same more clearly.
+section_chart = (
+    radar(sections, t("r.overall", lang)) if sum(p.score is not None for p in sections) >= 3 else bars(sections)
+)
+st.plotly_chart(section_chart, config={"displayModeBar": False}, key="radar")
+with st.expander(t("r.chart_table", lang)):
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("r.col_section", lang): [p.label for p in sections],
+                t("r.col_score", lang): [fmt(p.score) for p in sections],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+st.subheader(t("r.dimensions_chart", lang))
+st.plotly_chart(bars(dimensions), config={"displayModeBar": False}, key="bars")
+with st.expander(t("r.chart_table", lang)):
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("r.col_dimension", lang): [p.label for p in dimensions],
+                t("r.col_score", lang): [fmt(p.score) for p in dimensions],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 st.subheader(t("r.plan", lang))
 recommendations = result["recommendations"]

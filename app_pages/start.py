@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from storage.db import session_scope
-from storage.repository import StorageError, create_assessment, find_by_code, latest_version
+from storage.repository import StorageError, create_assessment, latest_version
 from ui import state
 from ui.i18n import t
-from ui.resume import SHOW_ONCE
+from ui.resume import SHOW_ONCE, resume_form
 
 lang = state.lang()
 st.title(t("app.name", lang))
@@ -47,17 +47,6 @@ with st.container(border=True):
 
 with st.container(border=True):
     st.markdown(f"#### {t('start.resume_title', lang)}")
-    with st.form("resume", border=False):
-        code = st.text_input(t("start.resume_label", lang), max_chars=40, placeholder="XXXX-XXXX-XXXX-XXXX-XXXX")
-        submitted = st.form_submit_button(t("start.resume_button", lang))
-    if submitted or st.session_state.pop(state.RESUME_ERROR, False):
-        with session_scope() as session:
-            found = find_by_code(session, code) if submitted else None
-            found_id = found.id if found else None
-        if found_id is None:
-            st.error(t("start.resume_invalid", lang))
-        else:
-            state.open_assessment(found_id, code)
-            st.switch_page("app_pages/questionnaire.py")
+    resume_form(lang)
 
 st.caption(t("disclaimer", lang))

@@ -26,7 +26,11 @@ def url(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
 
 
 def section_names(app: AppTest) -> list[str]:
-    return [name.removesuffix("  ✓") for name in app.sidebar.radio[0].options]
+    return [b.label.removesuffix("  ✓") for b in app.sidebar.button if b.key and b.key.startswith("nav:")]
+
+
+def go_to(app: AppTest, section_id: str) -> None:
+    next(b for b in app.sidebar.button if b.key == f"nav:{section_id}").click().run()
 
 
 def radio(app: AppTest, question_id: str):
@@ -83,9 +87,9 @@ def test_sections_appear_and_disappear_with_answers_and_hidden_answers_are_kept(
     assert section_names(app) == ["Company profile", "Strategy"]
     radio(app, "does_rnd").set_value("yes").run()
     assert section_names(app) == ["Company profile", "Strategy", "Patents"]
-    app.sidebar.radio[0].set_value("patents").run()
+    go_to(app, "patents")
     radio(app, "searches").set_value(3).run()
-    app.sidebar.radio[0].set_value("profile").run()
+    go_to(app, "profile")
     radio(app, "does_rnd").set_value("no").run()
     assert "Patents" not in section_names(app)
     assert stored_answers(url, assessment_id)["searches"] == 3
@@ -95,7 +99,7 @@ def test_not_applicable_is_stored_as_a_special_answer(url: str) -> None:
     app = start_assessment(new_app())
     assessment_id = only_assessment(url).id
     radio(app, "does_rnd").set_value("yes").run()
-    app.sidebar.radio[0].set_value("patents").run()
+    go_to(app, "patents")
     radio(app, "searches").set_value("__not_applicable__").run()
     assert stored_answers(url, assessment_id)["searches"] == {"special": "not_applicable"}
 
@@ -136,6 +140,7 @@ def test_a_tampered_parameter_never_opens_another_assessment(url: str) -> None:
     assert not any(r.key and r.key.startswith("q:") for r in app.radio)
     app.switch_page("app_pages/questionnaire.py").run()
     assert "No assessment is open" in app.info[0].value
+    assert app.text_input[0].label == "Your resume code"
 
 
 def test_switching_language_keeps_every_answer_and_shows_chinese(url: str) -> None:
@@ -152,8 +157,8 @@ def test_switching_language_keeps_every_answer_and_shows_chinese(url: str) -> No
 def test_missing_required_answers_are_named_before_results(url: str) -> None:
     app = start_assessment(new_app())
     radio(app, "does_rnd").set_value("no").run()
-    app.sidebar.radio[0].set_value("strategy").run()
-    app.button[-1].click().run()  # "See my results" on the last section
+    go_to(app, "strategy")
+    next(b for b in app.button if b.label == "See my results").click().run()
     assert "Please answer these questions" in app.warning[0].value
     listed = " ".join(m.value for m in app.markdown)
     assert "Do you have an IP policy?" in listed
@@ -194,7 +199,7 @@ def test_changing_an_answer_after_completion_marks_the_assessment_amended(url: s
     app.switch_page("app_pages/results.py").run()
     first = only_assessment(url).result_snapshot
     app.switch_page("app_pages/questionnaire.py").run()
-    app.sidebar.radio[0].set_value("strategy").run()
+    go_to(app, "strategy")
     radio(app, "ip_policy").set_value("written").run()
     assert only_assessment(url).status == "amended"
     app.switch_page("app_pages/results.py").run()

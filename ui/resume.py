@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
+from storage.db import session_scope
+from storage.repository import find_by_code
 from ui import state
 from ui.i18n import t
 
@@ -41,3 +43,30 @@ def show_resume_code(lang: str, *, compact: bool) -> None:
         if st.button(t("code.noted", lang), key="code_noted"):
             st.session_state.pop(SHOW_ONCE, None)
             st.rerun()
+
+
+def resume_form(lang: str) -> None:
+    """Type a resume code to reopen an assessment; after a reload this is the way back in."""
+    with st.form("resume", border=False):
+        code = st.text_input(t("start.resume_label", lang), max_chars=40, placeholder="XXXX-XXXX-XXXX-XXXX-XXXX")
+        submitted = st.form_submit_button(t("start.resume_button", lang))
+    if submitted or st.session_state.pop(state.RESUME_ERROR, False):
+        with session_scope() as session:
+            found = find_by_code(session, code) if submitted else None
+            found_id = found.id if found else None
+        if found_id is None:
+            st.error(t("start.resume_invalid", lang))
+        else:
+            state.open_assessment(found_id, code)
+            st.switch_page("app_pages/questionnaire.py")
+
+
+def require_assessment(lang: str) -> int:
+    """The open assessment's id; without one, say so, offer the resume form, and stop the page."""
+    assessment_id = state.assessment_id()
+    if assessment_id is None:
+        st.info(t("no_assessment", lang))
+        resume_form(lang)
+        st.page_link("app_pages/start.py", label=t("go_start", lang))
+        st.stop()
+    return assessment_id
