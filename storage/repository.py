@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import os
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,38 +55,58 @@ class ImportReport:
 
 def import_bundled(session: Session, files: list[Path], root: Path | None = None) -> ImportReport:
     """Store every bundled (id, version) not stored yet. A stored version whose file now differs is
-    refused: published wording must never change under existing assessments."""
-    imported: list[str] = []
-    unchanged: list[str] = []
-    ids: list[str] = []
+    refused, and then nothing is stored: published wording must never change under existing assessments."""
+    loaded: list[tuple[str, str, Questionnaire]] = []
+    conflicts: list[str] = []
     for file in sorted(files):
         text = file.read_text(encoding="utf-8")
         shown = str(file.relative_to(root)) if root and file.is_relative_to(root) else file.name
         questionnaire = load_questionnaire_text(text, shown)
         stored = find_version(session, questionnaire.id, questionnaire.version)
+        if stored is not None and stored.content_hash != content_hash(text):
+            conflicts.append(_conflict_message(shown, questionnaire))
+        loaded.append((shown, text, questionnaire))
+    if conflicts:
+        raise QuestionnaireConflict("\n".join(conflicts))
+    imported: list[str] = []
+    unchanged: list[str] = []
+    for shown, text, questionnaire in loaded:
         label = f"{questionnaire.id} {questionnaire.version}"
-        ids.append(questionnaire.id)
-        if stored is None:
-            session.add(
-                QuestionnaireVersion(
-                    questionnaire_id=questionnaire.id,
-                    version=questionnaire.version,
-                    yaml_text=text,
-                    content_hash=content_hash(text),
-                    source="bundled",
-                )
-            )
-            session.flush()
+        if _store_version(session, questionnaire, text):
             imported.append(label)
-        elif stored.content_hash != content_hash(text):
-            raise QuestionnaireConflict(
-                f"{shown}: questionnaire {questionnaire.id!r} version {questionnaire.version!r} is already stored "
-                "with different content, and assessments may depend on its wording. Give the changed file a new "
-                "`version` instead."
-            )
-        else:
-            unchanged.append(label)
-    return ImportReport(imported, unchanged, ids)
+            continue
+        stored = find_version(session, questionnaire.id, questionnaire.version)
+        if stored is None or stored.content_hash != content_hash(text):  # another process, another text
+            raise QuestionnaireConflict(_conflict_message(shown, questionnaire))
+        unchanged.append(label)
+    return ImportReport(imported, unchanged, [questionnaire.id for _, _, questionnaire in loaded])
+
+
+def _store_version(session: Session, questionnaire: Questionnaire, text: str) -> bool:
+    """Store one version unless it is stored already (also by another process starting at the same time)."""
+    if find_version(session, questionnaire.id, questionnaire.version) is not None:
+        return False
+    row = QuestionnaireVersion(
+        questionnaire_id=questionnaire.id,
+        version=questionnaire.version,
+        yaml_text=text,
+        content_hash=content_hash(text),
+        source="bundled",
+    )
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return False
+    return True
+
+
+def _conflict_message(shown: str, questionnaire: Questionnaire) -> str:
+    return (
+        f"{shown}: questionnaire {questionnaire.id!r} version {questionnaire.version!r} is already stored "
+        "with different content, and assessments may depend on its wording. Give the changed file a new "
+        "`version` instead."
+    )
 
 
 def find_version(session: Session, questionnaire_id: str, version: str) -> QuestionnaireVersion | None:
@@ -126,8 +148,14 @@ def new_resume_code() -> str:
 
 
 def normalise_code(code: str) -> str:
-    cleaned = "".join(code.split()).replace("-", "").upper()
-    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    """The code as generated, from what people type: any case, spaces, any or no dashes, O/I/L for 0/1,
+    and the full-width letters and digits of Chinese input methods."""
+    folded = unicodedata.normalize("NFKC", code)
+    kept = "".join(c for c in folded if not c.isspace() and unicodedata.category(c) != "Pd")
+    return kept.upper().translate(_LOOK_ALIKES)
+
+
+_LOOK_ALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 
 def _digest_key(session: Session) -> bytes:
@@ -183,7 +211,9 @@ def create_assessment(
 
 
 def find_by_code(session: Session, code: str) -> Assessment | None:
-    if len(normalise_code(code)) != CODE_LENGTH:
+    """The assessment of a resume code, or None for a code that is wrong, short or malformed."""
+    normal = normalise_code(code)
+    if len(normal) != CODE_LENGTH or not set(normal) <= set(CODE_ALPHABET):
         return None
     return session.scalar(select(Assessment).where(Assessment.resume_digest == code_digest(session, code)))
 
@@ -234,9 +264,11 @@ def answers_of(session: Session, assessment_id: int) -> Answers:
 def complete_assessment(session: Session, assessment_id: int, result: dict[str, Any]) -> Assessment:
     """Keep a snapshot of the result: later changes to questionnaires or code never alter it."""
     assessment = get_assessment(session, assessment_id)
-    assessment.result_snapshot = result
+    # A copy: the caller's dict may change later, and the stored snapshot must be plain JSON.
+    assessment.result_snapshot = json.loads(json.dumps(result))
     assessment.status = "completed"
-    assessment.completed_at = utcnow()
+    # The same instant for both: "updated after completion" must mean answers changed since.
+    assessment.completed_at = assessment.updated_at = utcnow()
     assessment.overall_score = result.get("overall")
     maturity = result.get("maturity") or {}
     assessment.maturity_level = maturity.get("level")
