@@ -5,7 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -13,8 +26,40 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """DateTime(timezone=True) that always reads back as an aware UTC datetime: SQLite keeps no time zone
+    and returns naive values, PostgreSQL returns the session's zone; comparing the two kinds raises."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        return aware.astimezone(dt.UTC)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+class SqliteJsonText(sqlite.JSON):
+    """JSON declared as TEXT on SQLite. A column declared JSON gets NUMERIC affinity there, which stores the
+    JSON text 3.0 as the integer 3 and rounds integers beyond 64 bits: answers would not come back as given."""
+
+
+@compiles(SqliteJsonText, "sqlite")
+def _sqlite_json_text(_type: SqliteJsonText, _compiler: Any, **_kw: Any) -> str:
+    return "TEXT"
+
+
+ANSWER_JSON = JSON().with_variant(SqliteJsonText(), "sqlite")
+
+
 class Base(DeclarativeBase):
-    pass
+    type_annotation_map = {dt.datetime: UtcDateTime()}  # noqa: RUF012
 
 
 class Setting(Base):
@@ -38,7 +83,7 @@ class QuestionnaireVersion(Base):
     yaml_text: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(16), default="bundled")  # bundled | staff
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Assessment(Base):
@@ -50,7 +95,7 @@ class Assessment(Base):
     status: Mapped[str] = mapped_column(String(16), default="in_progress", index=True)
     language: Mapped[str] = mapped_column(String(8), default="en")
     company_name: Mapped[str] = mapped_column(String(200), default="")
-    consent_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    consent_at: Mapped[dt.datetime] = mapped_column()
     benchmark_opt_in: Mapped[bool] = mapped_column(Boolean, default=False)
     # HMAC-SHA256 of the resume code: the code itself is never stored.
     resume_digest: Mapped[str] = mapped_column(String(64), unique=True)
@@ -62,9 +107,9 @@ class Assessment(Base):
     result_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     overall_score: Mapped[float | None] = mapped_column()
     maturity_level: Mapped[int | None] = mapped_column(Integer)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
-    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    completed_at: Mapped[dt.datetime | None] = mapped_column()
 
     questionnaire_version: Mapped[QuestionnaireVersion] = relationship(lazy="joined")
     answers: Mapped[list[Answer]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
@@ -77,5 +122,5 @@ class Answer(Base):
 
     assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True)
     question_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[Any] = mapped_column(JSON)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    value: Mapped[Any] = mapped_column(ANSWER_JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
