@@ -7,18 +7,24 @@ Each check yields (key path, "error" | "warning", message).
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from typing import Any
 
+from scoring.anchors import check_anchors
+from scoring.conditions_check import answer_codes, check_operator, codes_text
 from scoring.cycles import find_cycles
 from scoring.model import LANGUAGES, OPERATORS, QUESTION_KINDS
 from scoring.problems import KeyPath
 from scoring.profile import PROFILE_CODES
+from scoring.raw import Found
+from scoring.raw import as_dict as _dict
+from scoring.raw import as_flag as _flag
+from scoring.raw import as_list as _list
+from scoring.raw import as_num as _num
+from scoring.raw import item_id as _id
+from scoring.red_flags import check_red_flag
 
-# (where, "error" | "warning", message[, where the same thing was first given: the loader names its line])
-Found = tuple[KeyPath, str, str] | tuple[KeyPath, str, str, KeyPath]
 CHOICE_KINDS = ("single_choice", "multiple_choice")
 TEXT_FIELDS_OF_ITEM = (
     "title",
@@ -38,34 +44,6 @@ TEXT_FIELDS_OF_ITEM = (
     "yes_label",
     "no_label",
 )
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _num(value: Any) -> float | None:
-    """A finite number, or None (the model reports text, nan and inf)."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _flag(value: Any, default: bool) -> bool:
-    if value is None:
-        return default
-    return str(value).strip().lower() in ("true", "yes", "on", "1", "y", "t")
-
-
-def _id(item: Any) -> str | None:
-    value = _dict(item).get("id")
-    return value if isinstance(value, str) and value else None
 
 
 class _Index:
@@ -96,16 +74,6 @@ class _Index:
         # When `languages:` itself is wrong, the model says so; guessing would flood every text with warnings.
         valid = isinstance(declared, list) and declared and all(lang in LANGUAGES for lang in declared)
         self.languages: list[str] | None = list(declared) if valid else None  # type: ignore[arg-type]
-
-    def values_of(self, question: dict[str, Any]) -> set[str] | None:
-        """The answer codes a question accepts, or None when any number/text goes (or the kind is unknown)."""
-        kind = question.get("kind")
-        if kind in CHOICE_KINDS:
-            values = (_dict(o).get("value") for o in _list(question.get("options")))
-            return {value for value in values if isinstance(value, str) and value}
-        if kind == "yes_no":
-            return {"yes", "no"}
-        return None
 
 
 def check_semantics(data: dict[str, Any]) -> Iterator[Found]:
@@ -221,16 +189,9 @@ def _check_section(index: _Index, s_index: int, section: dict[str, Any]) -> Iter
             scored_count += 1
             yield from _check_scored_question(index, question, q_path)
         elif not scored_section:
-            for key in ("dimension", "weight", "critical", "advice"):
-                if key in question:
-                    yield (*q_path, key), "error", f"{key!r} has no effect: this section is not scored (scored: false)"
-            for o_index, option in enumerate(_list(question.get("options"))):
-                if "score" in _dict(option):
-                    yield (
-                        (*q_path, "options", o_index, "score"),
-                        "error",
-                        "this section is not scored; remove the score",
-                    )
+            yield from _unscored_keys(question, q_path, "error", "this section is not scored (scored: false)")
+        else:  # asked in a scored section, but not scored itself: harmless, yet not what the author expects
+            yield from _unscored_keys(question, q_path, "warning", "this question is not scored")
         yield from _check_answer_ranges(question, q_path)
     if scored_section and questions and scored_count == 0 and all(isinstance(q, dict) for q in questions):
         yield (
@@ -238,6 +199,18 @@ def _check_section(index: _Index, s_index: int, section: dict[str, Any]) -> Iter
             "error",
             "a scored section needs at least one scored question (or set scored: false)",
         )
+
+
+SCORING_KEYS = ("dimension", "weight", "critical", "advice", "yes_score", "no_score", "bands")
+
+
+def _unscored_keys(question: dict[str, Any], q_path: KeyPath, severity: str, why: str) -> Iterator[Found]:
+    for key in SCORING_KEYS:
+        if key in question:
+            yield (*q_path, key), severity, f"{key!r} has no effect: {why}"
+    for o_index, option in enumerate(_list(question.get("options"))):
+        if "score" in _dict(option):
+            yield (*q_path, "options", o_index, "score"), severity, f"the score has no effect: {why}"
 
 
 def _check_answer_ranges(question: dict[str, Any], q_path: KeyPath) -> Iterator[Found]:
@@ -260,40 +233,6 @@ def _check_answer_ranges(question: dict[str, Any], q_path: KeyPath) -> Iterator[
                 )
 
 
-def _best_and_worst(question: dict[str, Any]) -> tuple[float | None, float | None]:
-    """Best and worst possible scores; (None, None) when a score is missing or invalid (reported elsewhere)."""
-    kind = question.get("kind")
-    given = [_dict(o).get("score") for o in _list(question.get("options"))]
-    given += [_dict(b).get("score") for b in _list(question.get("bands"))]
-    given += [question[key] for key in ("yes_score", "no_score") if key in question]
-    if any((n := _num(score)) is None or not 0 <= n <= 100 for score in given if score is not None):
-        return None, None
-    if kind in CHOICE_KINDS:
-        scores = [_num(_dict(o).get("score")) for o in _list(question.get("options"))]
-        known = [s for s in scores if s is not None]
-        if not known:
-            return None, None
-        if kind == "multiple_choice":
-            combinable = [
-                s
-                for o, s in zip(_list(question.get("options")), scores, strict=True)
-                if s is not None and not _flag(_dict(o).get("exclusive"), False)
-            ]
-            return min(100.0, sum(combinable)), 0.0
-        return max(known), min(known)
-    if kind == "yes_no":
-        yes = _num(question.get("yes_score"))
-        no = _num(question.get("no_score"))
-        yes = 100.0 if yes is None else yes
-        no = 0.0 if no is None else no
-        return max(yes, no), min(yes, no)
-    if kind == "number":
-        scores = [_num(_dict(b).get("score")) for b in _list(question.get("bands"))]
-        known = [s for s in scores if s is not None]
-        return (max(known), min(known)) if known else (None, None)
-    return 100.0, 0.0  # scale: linear from 0 to 100
-
-
 def _check_scored_question(index: _Index, question: dict[str, Any], q_path: KeyPath) -> Iterator[Found]:
     kind = question.get("kind")
     if question.get("dimension") is None:
@@ -310,46 +249,11 @@ def _check_scored_question(index: _Index, question: dict[str, Any], q_path: KeyP
                     "error",
                     "every option of a scored question needs a score (0-100)",
                 )
-    if kind == "number":
-        bands = _list(question.get("bands"))
-        if not bands:
-            yield (*q_path, "bands"), "error", "a scored number question needs bands (at_least: ..., score: ...)"
-        previous: float | None = None
-        for b_index, band in enumerate(bands):
-            at_least = _num(_dict(band).get("at_least"))
-            if at_least is None:
-                continue
-            if previous is not None and at_least <= previous:
-                yield (
-                    (*q_path, "bands", b_index, "at_least"),
-                    "error",
-                    f"bands must rise: {at_least:g} is not above {previous:g}",
-                )
-            previous = at_least
-        low = _num(question.get("min"))
-        first = _num(_dict(bands[0]).get("at_least")) if bands else None
-        if low is not None and first is not None and first > low:
-            yield (
-                (*q_path, "bands", 0, "at_least"),
-                "error",
-                f"the first band must cover min ({low:g}); it starts at {first:g}",
-            )
-    best, worst = _best_and_worst(question)
-    if best is not None and best != 100:
-        yield (
-            q_path,
-            "error",
-            f"the best answer must score 100 so that scores are comparable (the best here scores {best:g})",
-        )
-    if worst is not None and worst != 0:
-        yield (
-            q_path,
-            "error",
-            f"the worst answer must score 0 so that scores are comparable (the worst here scores {worst:g})",
-        )
+    yield from check_anchors(question, q_path)
     critical = question.get("critical")
     if critical is not None:
         yield from _check_trigger(index, question, _dict(critical), (*q_path, "critical"), "critical")
+        yield from check_red_flag(question, (*q_path, "critical"))
     for a_index, advice in enumerate(_list(question.get("advice"))):
         yield from _check_trigger(index, question, _dict(advice), (*q_path, "advice", a_index), "advice")
         yield from _check_services(index, _dict(advice), (*q_path, "advice", a_index))
@@ -374,7 +278,7 @@ def _check_trigger(
         yield (*path, "missing"), "error", f"missing: only works for multiple-choice questions, not {kind}"
         return
     if key in ("answers", "missing"):
-        allowed = index.values_of(question)
+        allowed = answer_codes(question)
         if allowed is None:
             yield (*path, "answers"), "error", f"a {kind} question has no answer codes; use below: instead"
             return
@@ -385,16 +289,12 @@ def _check_trigger(
                 yield (
                     (*path, key, i),
                     "error",
-                    f"{code!r} is not an answer of this question (use one of {_codes(allowed)})",
+                    f"{code!r} is not an answer of this question (use one of {codes_text(allowed)})",
                 )
     elif key == "below" and kind not in ("number", "scale"):
         yield (*path, "below"), "error", f"below: only works for number and scale questions, not {kind}"
     elif key == "dont_know" and not _flag(question.get("allow_dont_know"), False):
         yield (*path, "dont_know"), "error", 'this question does not offer "don\'t know" (set allow_dont_know: true)'
-
-
-def _codes(allowed: set[str]) -> str:
-    return ", ".join(repr(code) for code in sorted(allowed))
 
 
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # as `model.Id`; other text is reported by the model
@@ -445,32 +345,7 @@ def _check_condition(
             (f"question {q_id!r} comes later; a condition can only use answers given before it"),
         )
     if len(operators) == 1:
-        yield from _check_operator(index, question, operators[0], condition, path)
-
-
-def _check_operator(
-    index: _Index, question: dict[str, Any], operator: str, condition: dict[str, Any], path: KeyPath
-) -> Iterator[Found]:
-    kind = question.get("kind")
-    q_id = question.get("id")
-    if operator == "contains" and kind != "multiple_choice":
-        yield (*path, operator), "error", f"contains: only works on multiple-choice questions; {q_id!r} is {kind}"
-        return
-    if operator in ("gt", "gte", "lt", "lte") and kind not in ("number", "scale"):
-        yield (*path, operator), "error", f"{operator}: only works on number and scale questions; {q_id!r} is {kind}"
-        return
-    if operator in ("equals", "not_equals", "in", "not_in") and kind == "multiple_choice":
-        yield (*path, operator), "error", f"use contains: for the multiple-choice question {q_id!r}"
-        return
-    allowed = index.values_of(question)
-    if not allowed or operator in ("gt", "gte", "lt", "lte", "answered"):
-        return
-    raw = condition.get(operator)
-    codes = _list(raw) if operator in ("in", "not_in") else [raw]
-    for i, code in enumerate(codes):
-        if code is not None and str(code) not in allowed:
-            where = (*path, operator, i) if operator in ("in", "not_in") else (*path, operator)
-            yield where, "error", f"{code!r} is not an answer of question {q_id!r} (use one of {_codes(allowed)})"
+        yield from check_operator(question, operators[0], condition, path)
 
 
 def _closest(name: str, names: list[str]) -> str:

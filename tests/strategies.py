@@ -1,8 +1,8 @@
 """Hypothesis strategies: whole valid questionnaires (as the dicts staff would write) and answers.
 
 The questionnaires respect the rules the validator enforces (scores anchored at 0 and 100, rising
-bands, conditions on earlier questions) and one authoring rule the properties rely on: a red-flag
-answer scores 0, so that a better answer never raises a new red flag.
+bands, conditions on earlier questions, red flags only on the lowest-scoring answers); here every
+red-flag answer scores 0.
 """
 
 from __future__ import annotations
@@ -63,13 +63,18 @@ def _choice_question(draw: st.DrawFn, q: dict[str, Any]) -> None:
         scores = _anchored_scores(draw, n)
         q["options"] = [{"value": c, "score": s, "label": T} for c, s in zip(codes, scores, strict=True)]
         return
-    # Multiple choice: the options together reach 100; perhaps an exclusive "none of these" at 0.
+    # Multiple choice: the options together reach 100, or an exclusive option alone scores 100
+    # ("all of this, certified"); perhaps an exclusive "none of these" at 0.
     scores = [float(draw(st.integers(0, 100))) for _ in range(n)]
-    scores[-1] = max(scores[-1], 100.0 - sum(scores[:-1]))
+    exclusive_best = draw(st.integers(0, 3)) == 0
+    if not exclusive_best:
+        scores[-1] = max(scores[-1], 100.0 - sum(scores[:-1]))
     q["options"] = [{"value": c, "score": s, "label": T} for c, s in zip(codes, scores, strict=True)]
     spare = [c for c in CODES if c not in codes]
     if draw(st.booleans()):
         q["options"].append({"value": spare[0], "score": 0, "exclusive": True, "label": T})
+    if exclusive_best:
+        q["options"].append({"value": spare[1], "score": 100, "exclusive": True, "label": T})
 
 
 def _number_question(draw: st.DrawFn, q: dict[str, Any]) -> None:
@@ -95,7 +100,7 @@ def _critical(draw: st.DrawFn, q: dict[str, Any]) -> dict[str, Any] | None:
         zero = [o["value"] for o in q["options"] if o["score"] == 0]
         trigger = {"answers": draw(st.lists(st.sampled_from(zero), min_size=1, unique=True))}
     elif kind == "multiple_choice":
-        exclusive = [o["value"] for o in q["options"] if o.get("exclusive")]
+        exclusive = [o["value"] for o in q["options"] if o.get("exclusive") and o["score"] == 0]
         trigger = {"answers": exclusive} if exclusive else None
     elif kind == "yes_no":
         trigger = {"answers": ["no" if q.get("yes_score", 100) == 100 else "yes"]}

@@ -86,7 +86,9 @@ def best_value(question: QuestionBase) -> Any:
     if isinstance(question, SingleChoice):
         return max(question.options, key=lambda o: o.score or 0).value
     if isinstance(question, MultipleChoice):
-        return [o.value for o in question.options if not o.exclusive]
+        together = [o.value for o in question.options if not o.exclusive]
+        best_alone = [[o.value] for o in question.options if o.exclusive and o.score == 100]
+        return best_alone[0] if best_alone else together
     if isinstance(question, YesNo):
         return "yes" if question.yes_score == 100 else "no"
     if isinstance(question, Scale):
