@@ -11,12 +11,21 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Measurement:
     name: str
-    seconds: float
-    goal: float  # seconds
+    seconds: float  # or a ratio, when unit is "x"
+    goal: float | None  # None: shown for comparison, no goal
+    unit: str = "s"
 
     @property
     def ok(self) -> bool:
-        return self.seconds <= self.goal
+        return self.goal is None or self.seconds <= self.goal
+
+    def shown(self, value: float) -> str:
+        return f"{value:.2f}x" if self.unit == "x" else format_seconds(value)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def median_seconds(action: Callable[[], object], repeat: int = 7, warmup: int = 1) -> float:
@@ -39,9 +48,14 @@ def format_seconds(seconds: float) -> str:
 
 
 def table(measurements: list[Measurement]) -> str:
-    rows = [("benchmark", "median", "goal", "")]
+    rows = [("benchmark", "measured", "goal", "")]
     rows += [
-        (m.name, format_seconds(m.seconds), f"<= {format_seconds(m.goal)}", "ok" if m.ok else "SLOW")
+        (
+            m.name,
+            m.shown(m.seconds),
+            "" if m.goal is None else f"<= {m.shown(m.goal)}",
+            "" if m.goal is None else "ok" if m.ok else "SLOW",
+        )
         for m in measurements
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]

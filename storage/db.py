@@ -61,6 +61,9 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # In WAL mode NORMAL syncs at checkpoints, not at every commit: a committed answer survives a
+    # crash of the app (it is in the WAL file); only a power cut may lose the last moments.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 

@@ -111,7 +111,8 @@ class Assessment(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     completed_at: Mapped[dt.datetime | None] = mapped_column()
 
-    questionnaire_version: Mapped[QuestionnaireVersion] = relationship(lazy="joined")
+    # Loaded only when asked for: it carries the whole questionnaire text.
+    questionnaire_version: Mapped[QuestionnaireVersion] = relationship(lazy="select")
     answers: Mapped[list[Answer]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
 

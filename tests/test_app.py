@@ -268,3 +268,23 @@ def test_dont_know_answers_are_listed_as_knowledge_gaps(url: str) -> None:
     app.run()
     app.switch_page("app_pages/results.py").run()
     assert any("Knowledge gaps" in s.value for s in app.subheader)
+
+
+def test_a_completed_result_is_not_replaced_by_moving_around_or_switching_language(url: str) -> None:
+    code = start_assessment(new_app()).code[0].value
+    assessment_id = only_assessment(url).id
+    complete_in_database(url, assessment_id)
+    app = new_app(resume=code)
+    app.run()
+    app.switch_page("app_pages/results.py").run()
+    first = only_assessment(url)
+    app.switch_page("app_pages/questionnaire.py").run()
+    go_to(app, "patents")
+    app.sidebar.selectbox[0].set_value("zh-Hans").run()
+    app.switch_page("app_pages/results.py").run()
+    assert app.title[0].value == "你的知识产权准备度结果"
+    again = only_assessment(url)
+    assert again.status == "completed"
+    assert again.completed_at == first.completed_at
+    assert again.result_snapshot == first.result_snapshot
+    assert again.result_snapshot["language"] == "en"

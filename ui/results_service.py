@@ -27,33 +27,25 @@ from ui.i18n import t
 def result_for(
     session: Session, assessment_id: int, questionnaire: Questionnaire, answers: Answers, lang: str
 ) -> dict[str, Any]:
-    """The stored snapshot when it is current; otherwise score now and store the new snapshot."""
+    """The stored snapshot while the assessment stays completed. After answers change (status
+    in progress or amended) score now and store the new snapshot. Another language re-draws the
+    same result's texts without replacing what is stored."""
     assessment = get_assessment(session, assessment_id)
     snapshot = assessment.result_snapshot
-    changed = assessment.completed_at is None or (
-        assessment.updated_at is not None and _aware(assessment.updated_at) > _aware(assessment.completed_at)
-    )
-    if snapshot is not None and not changed and snapshot.get("language") == lang:
+    current = assessment.status == "completed" and snapshot is not None
+    if current and snapshot.get("language") == lang:
         return snapshot
-    date = (assessment.completed_at if snapshot is not None and not changed else dt.datetime.now(dt.UTC)).date()
+    completed_on = assessment.completed_at.date() if current and assessment.completed_at else None
     meta = {
         "company": assessment.company_name,
         "language": lang,
-        "date": date.isoformat(),
+        "date": (completed_on or dt.datetime.now(dt.UTC).date()).isoformat(),
         "profile": profile_of(questionnaire, answers),
     }
     result = score(questionnaire, answers, language=lang, meta=meta).to_dict()
-    if snapshot is None or changed:
-        was_amended = assessment.status == "amended"
+    if not current:
         complete_assessment(session, assessment_id, result)
-        if was_amended:
-            assessment.status = "amended"
     return result
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """SQLite returns naive datetimes for values stored as UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def previous_snapshot(session: Session, assessment_id: int) -> dict[str, Any] | None:
