@@ -15,7 +15,7 @@ from typing import Any
 from ipready.db_cli import add_db_commands, run_db
 from scoring.answers import AnswersError, answers_file, parse_answers_file
 from scoring.engine import score
-from scoring.loader import load_questionnaire, validate_questionnaire_text
+from scoring.loader import load_questionnaire, read_questionnaire_file, validate_questionnaire_text
 from scoring.model import Questionnaire
 from scoring.problems import Problem, QuestionnaireError
 from scoring.samples import sample_answers
@@ -89,11 +89,10 @@ def _print_problems(problems: list[Problem]) -> None:
 def _validate(args: argparse.Namespace) -> int:
     status = OK
     for file in args.files:
-        path = Path(file)
         try:
-            text = path.read_bytes()
-        except OSError as exc:
-            _print_problems([Problem(file, 1, 1, "error", "", f"cannot read the file: {exc.strerror}")])
+            text = read_questionnaire_file(Path(file))
+        except QuestionnaireError as exc:
+            _print_problems(exc.problems)
             status = BAD_INPUT
             continue
         model, problems = validate_questionnaire_text(text, file, strict=args.strict)

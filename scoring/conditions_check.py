@@ -68,8 +68,8 @@ def _never_a_number_answer(question: dict[str, Any], code: str) -> str | None:
     value = as_num(code)
     if value is None:
         return (
-            f"{code!r} is not a number, and the answers of the {kind} question {q_id!r} are numbers, so this "
-            "test can never be true; write a number, or use gt:, gte:, lt: or lte: for a range"
+            f"{code!r} is not a number, but the {kind} question {q_id!r} is answered with numbers, so this "
+            "test is never true; write a number (or use gt:, gte:, lt:, lte:)"
         )
     low, high = as_num(question.get("min")), as_num(question.get("max"))
     if kind == "scale":

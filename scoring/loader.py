@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,18 +14,23 @@ from scoring.keypath import format_path
 from scoring.model import Questionnaire
 from scoring.problems import KeyPath, Problem, QuestionnaireError, Severity
 from scoring.semantics import check_semantics
-from scoring.yaml_source import Positions, parse_yaml
+from scoring.yaml_source import MAX_BYTES, Positions, parse_yaml
 
 
 def load_questionnaire(source: str | Path, *, strict: bool = False) -> Questionnaire:
     """Load a questionnaire file. Raises QuestionnaireError listing every error (and warnings)."""
     path = Path(source)
+    return load_questionnaire_text(read_questionnaire_file(path), str(path), strict=strict)
+
+
+def read_questionnaire_file(path: Path) -> bytes:
+    """The file's bytes, or QuestionnaireError saying why it cannot be read."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            return stream.read(MAX_BYTES + 1)  # enough to refuse it; /dev/zero would never end
     except OSError as exc:
-        problem = Problem(str(path), 1, 1, "error", "", f"cannot read the file: {exc.strerror}")
+        problem = Problem(str(path), 1, 1, "error", "", f"cannot read the file: {exc.strerror or exc}")
         raise QuestionnaireError([problem]) from None
-    return load_questionnaire_text(raw, str(path), strict=strict)
 
 
 def load_questionnaire_text(text: str | bytes, file: str = "<text>", *, strict: bool = False) -> Questionnaire:
@@ -122,11 +128,24 @@ def _name_the_first(path: KeyPath, other: KeyPath, message: str, positions: Posi
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
-    seen: set[tuple[int, int, str, str]] = set()
-    unique = []
-    for problem in sorted(problems, key=Problem.sort_key):
-        key = problem.sort_key()
-        if key not in seen:
-            seen.add(key)
-            unique.append(problem)
-    return unique
+    """Each problem once. A value repeated by aliases (`*name`) has the same problem under every use:
+    it is said once, at its first use, with the number of the others (the fix is in one place)."""
+    first: dict[tuple[int, int, str, str, str], int] = {}
+    unique: list[Problem] = []
+    repeats: list[int] = []
+    for problem in problems:  # in the order found, which follows the document: the first use comes first
+        tail = re.split(r"[.\]]", problem.path)[-1]
+        key = (problem.line, problem.column, problem.severity, problem.message, tail)
+        if key in first:
+            repeats[first[key]] += problem.path != unique[first[key]].path
+            continue
+        first[key] = len(unique)
+        unique.append(problem)
+        repeats.append(0)
+    repeated = [_repeated(problem, n) if n else problem for problem, n in zip(unique, repeats, strict=True)]
+    return sorted(repeated, key=Problem.sort_key)
+
+
+def _repeated(problem: Problem, times: int) -> Problem:
+    where = f"{times} more place{'s' if times > 1 else ''}"
+    return replace(problem, message=f"{problem.message} (this part is reused through an alias in {where})")

@@ -118,6 +118,26 @@ def _spacing_hint(text: str, line_numbers: set[int]) -> tuple[Where, str] | None
     return None
 
 
+# Typed with a Chinese input method: full-width spaces or a full-width colon look right but are text to YAML.
+_ODD_SPACE = "\u00a0\u2000-\u200b\u202f\u205f\u3000"
+_ODD_INDENT = re.compile(rf"^([ {_ODD_SPACE}]*[{_ODD_SPACE}][ {_ODD_SPACE}]*)(?:- )?[\w-]+ *[:：]")
+_WIDE_COLON = re.compile(r"^ *(?:- )?[\w-]+ *(：)")
+
+
+def _input_method_hint(text: str, first: int, last: int) -> tuple[Where, str] | None:
+    """A line from `first` to `last` indented with Unicode spaces, or a key followed by '：'."""
+    lines = text.splitlines()
+    for number in range(max(first, 1), min(last, len(lines)) + 1):
+        line = lines[number - 1]
+        if match := _ODD_INDENT.match(line):
+            name = "full-width spaces" if "\u3000" in match[1] else "non-breaking or other special spaces"
+            column = len(match[1]) - len(match[1].lstrip(" ")) + 1
+            return (number, column), f"this line is indented with {name}; indent with ordinary spaces"
+        if match := _WIDE_COLON.match(line):
+            return (number, match.start(1) + 1), "a full-width colon '：' follows the key; type ':' (half-width)"
+    return None
+
+
 def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[Where, str]:
     problem = str(exc.problem or "")
     context = str(exc.context or "")
@@ -144,7 +164,11 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[Where, s
         return at, SECOND_DOCUMENT
     if "document start" in problem:
         return at, AFTER_END
-    hint = _quote_hint(text, at) or _spacing_hint(text, {at[0], opened[0]})
+    hint = (
+        _input_method_hint(text, min(at[0], opened[0]) - 3, at[0])
+        or _quote_hint(text, at)
+        or _spacing_hint(text, {at[0], opened[0]})
+    )
     if hint is not None:
         return hint
     if "mapping values are not allowed" in problem:

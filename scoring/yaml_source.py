@@ -8,6 +8,7 @@ that hold answer codes, where `~` is a code like any other.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,9 +16,17 @@ import yaml
 
 from scoring.libyaml import Loader as _Loader
 from scoring.problems import KeyPath, Problem, QuestionnaireError
-from scoring.yaml_errors import DEEP, MAX_DEPTH, explain_syntax_error
+from scoring.syntax_path import path_at
+from scoring.yaml_errors import AFTER_END, DEEP, MAX_DEPTH, SECOND_DOCUMENT, explain_syntax_error
 
 MAX_BYTES = 2_000_000
+# A zip (xlsx, docx) or an old Office file saved under a .yaml name.
+BINARY_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+NOT_TEXT = (
+    "this is not a text file (it looks like a spreadsheet, a document or an archive); "
+    "save the questionnaire as plain text in UTF-8 with a .yaml name"
+)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # what YAML refuses, as readable space
 MAX_VALUES = 100_000  # the bundled questionnaire has about 3,000
 TOO_MANY = f"the file holds more than {MAX_VALUES} values (too many items, or aliases repeating them)"
 PRECHECK_BYTES = 200_000  # smaller files cannot hold enough items to be slow
@@ -120,7 +129,9 @@ class _Converter:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(_mark(key_node), path, "merge keys (<<) are not supported; write the keys out")
+                # The keys it would bring are missing: say so once, not once per missing key.
+                message = "merge keys (<<) are not supported; write the keys out"
+                self.problem(_mark(key_node), path, message, dropped=bool(path))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem(_mark(key_node), path, "a key must be plain text, not a list or a mapping")
@@ -153,8 +164,10 @@ def parse_yaml(text: str | bytes, file: str) -> tuple[Any, Positions, list[RawPr
     Raises QuestionnaireError when nothing usable can be read (syntax, size, depth, encoding).
     """
 
-    def fail(where: tuple[int, int], message: str) -> QuestionnaireError:
-        return QuestionnaireError([Problem(file, where[0], where[1], "error", "", message)])
+    def fail(where: tuple[int, int], message: str, readable: str = "") -> QuestionnaireError:
+        """`readable`: the text as far as YAML can read it, to name the key path of `where`."""
+        path = path_at(readable, where) if readable else ""
+        return QuestionnaireError([Problem(file, where[0], where[1], "error", path, message)])
 
     if _size_in_bytes(text) > MAX_BYTES:
         raise fail((1, 1), f"the file is larger than {MAX_BYTES // 1_000_000} MB; a questionnaire is far smaller")
@@ -163,26 +176,26 @@ def parse_yaml(text: str | bytes, file: str) -> tuple[Any, Positions, list[RawPr
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
+            if raw.startswith(BINARY_SIGNATURES) or b"\x00" in raw[:8192]:
+                raise fail((1, 1), NOT_TEXT) from None
             bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0  # utf-8-sig counts from after the BOM
             where = _byte_position(raw, exc.start + bom)
-            raise fail(
-                where, "the file is not UTF-8 text; save it as UTF-8 (in Excel or Notepad: Save As, UTF-8)"
-            ) from None
+            message = "the file is not UTF-8 text; save it as UTF-8 (in Excel or Notepad: Save As, UTF-8)"
+            raise fail(where, message, _CONTROL.sub(" ", raw.decode("utf-8-sig", "replace"))) from None
     try:
         if len(text) > PRECHECK_BYTES:
             _count_nodes(text)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         where, message = explain_syntax_error(exc, text)
-        raise fail(where, message) from None
+        raise fail(where, message, "" if message in (SECOND_DOCUMENT, AFTER_END) else text) from None
     except yaml.reader.ReaderError as exc:  # control characters and the like
         encoded = text.encode("utf-8", "surrogatepass")
         offset = exc.position  # libyaml counts bytes
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character or "?")[:1] or "?")
-        raise fail(
-            _byte_position(encoded, offset),
-            f"the file contains a control character (code {char}) that YAML does not allow; delete it",
-        ) from None
+        readable = _CONTROL.sub(" ", text)
+        message = f"the file contains a control character (code {char}) that YAML does not allow; delete it"
+        raise fail(_byte_position(encoded, offset), message, readable) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every reader/scanner error above is marked or a reader error
         raise fail((1, 1), f"YAML error: {exc}") from None
     except UnicodeEncodeError as exc:  # a str holding lone surrogates (never from a file read as UTF-8)

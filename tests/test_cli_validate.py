@@ -98,7 +98,7 @@ def test_unusable_yaml_is_exit_1_not_a_traceback(tmp_path: Path, capsys: pytest.
     code, out, _ = run(["validate", str(tmp_path / "bin.yaml"), str(tmp_path / "empty.yaml")], capsys)
     assert code == 1
     assert out == [
-        f"{tmp_path / 'bin.yaml'}:1:5: error: (top level): the file is not UTF-8 text; "
+        f"{tmp_path / 'bin.yaml'}:1:5: error: id: the file is not UTF-8 text; "
         "save it as UTF-8 (in Excel or Notepad: Save As, UTF-8)",
         f"{tmp_path / 'empty.yaml'}:1:1: error: (top level): the file is empty",
     ]
