@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Text, case, cast, delete, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -238,22 +240,48 @@ def update_assessment(session: Session, assessment_id: int, **fields: Any) -> As
 
 
 def save_answer(session: Session, assessment_id: int, question_id: str, value: AnswerValue | None) -> None:
-    """Store (or with None, clear) one answer at once. Changing a completed assessment marks it amended."""
-    assessment = get_assessment(session, assessment_id)
-    existing = session.get(Answer, (assessment_id, question_id))
+    """Store (or with None, clear) one answer at once. Changing a completed assessment marks it amended.
+
+    No reads on SQLite and PostgreSQL: this runs on every click of a respondent."""
+    if session.get(Assessment, assessment_id) is None:
+        raise StorageError("This assessment no longer exists.")
+    now = utcnow()
     if value is None:
-        if existing is not None:
-            session.delete(existing)
-    elif existing is None:
-        session.add(Answer(assessment_id=assessment_id, question_id=question_id, value=to_json_value(value)))
-    elif existing.value != to_json_value(value):
-        existing.value = to_json_value(value)
+        changed = session.execute(
+            delete(Answer).where(Answer.assessment_id == assessment_id, Answer.question_id == question_id)
+        ).rowcount  # type: ignore[attr-defined]
     else:
+        changed = _upsert_answer(session, assessment_id, question_id, to_json_value(value), now)
+    if not changed:
         return
-    if assessment.status == "completed":
-        assessment.status = "amended"
-    assessment.updated_at = utcnow()
-    session.flush()
+    session.execute(
+        update(Assessment)
+        .where(Assessment.id == assessment_id)
+        .values(updated_at=now, status=case((Assessment.status == "completed", "amended"), else_=Assessment.status))
+        .execution_options(synchronize_session="fetch")
+    )
+
+
+def _upsert_answer(session: Session, assessment_id: int, question_id: str, value: Any, now: Any) -> int:
+    """Insert or update one answer in one statement; 0 when the stored value was already this one."""
+    dialect = session.get_bind().dialect.name
+    if dialect not in ("sqlite", "postgresql"):
+        existing = session.get(Answer, (assessment_id, question_id))
+        if existing is not None and existing.value == value:
+            return 0
+        session.merge(Answer(assessment_id=assessment_id, question_id=question_id, value=value, updated_at=now))
+        session.flush()
+        return 1
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    statement = insert(Answer).values(assessment_id=assessment_id, question_id=question_id, value=value, updated_at=now)
+    statement = statement.on_conflict_do_update(
+        index_elements=["assessment_id", "question_id"],
+        set_={"value": statement.excluded.value, "updated_at": statement.excluded.updated_at},
+        # Compared as stored text: PostgreSQL's json type has no equality operator.
+        where=cast(Answer.value, Text) != cast(statement.excluded.value, Text),
+    )
+    # RETURNING, not rowcount: psycopg reports -1 for an upsert. No row back: nothing was written.
+    return len(session.execute(statement.returning(Answer.question_id)).all())
 
 
 def answers_of(session: Session, assessment_id: int) -> Answers:

@@ -34,12 +34,23 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _port_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
 @dataclass
 class AppServer:
     """`streamlit run app.py` on a free port, on its own database; can be killed and restarted."""
 
     database_url: str
     questionnaire: Path
+    script: Path = ROOT / "app.py"
+    extra_env: dict[str, str] = field(default_factory=dict)
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     log: Path | None = None
@@ -49,7 +60,14 @@ class AppServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        env = {**os.environ, "DATABASE_URL": self.database_url, "IPREADY_QUESTIONNAIRE": str(self.questionnaire)}
+        if self.process is None and not _port_free(self.port):
+            self.port = free_port()  # another server took it since this one was set up
+        env = {
+            **os.environ,
+            "DATABASE_URL": self.database_url,
+            "IPREADY_QUESTIONNAIRE": str(self.questionnaire),
+            **self.extra_env,
+        }
         subprocess.run(
             [sys.executable, "-m", "ipready.cli", "db", "upgrade"], env=env, check=True, capture_output=True, cwd=ROOT
         )
@@ -58,7 +76,7 @@ class AppServer:
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "app.py"),
+            str(self.script),
             "--server.port",
             str(self.port),
             "--server.address",
