@@ -22,6 +22,7 @@ from scoring.samples import sample_answers
 from scoring.schemas_export import ROOT, rendered_schemas, write_schemas
 
 OK, BAD_INPUT, USAGE = 0, 1, 2
+MAX_ANSWERS_BYTES = 10_000_000  # real answers files are kilobytes; a free text holds at most 20,000 characters
 
 
 class _Parser(argparse.ArgumentParser):
@@ -111,9 +112,14 @@ def _load(path: str) -> Questionnaire:
 def _score(args: argparse.Namespace) -> int:
     questionnaire = _load(args.questionnaire)
     try:
-        raw = Path(args.answers).read_bytes()
+        with Path(args.answers).open("rb") as stream:
+            raw = stream.read(MAX_ANSWERS_BYTES + 1)  # /dev/zero would never end
     except OSError as exc:
         raise AnswersError([f"cannot read the file: {exc.strerror}"]) from None
+    if len(raw) > MAX_ANSWERS_BYTES:
+        raise AnswersError(
+            [f"the file is larger than {MAX_ANSWERS_BYTES // 1_000_000} MB; an answers file is far smaller"]
+        )
     document = parse_answers_file(raw)
     if document.questionnaire.id != questionnaire.id:
         raise AnswersError(

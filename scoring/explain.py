@@ -228,7 +228,7 @@ def _pattern_message(path: KeyPath, shown: str) -> str:
     if key == "url":
         return f"must be a full web address starting with https://, not {shown}"
     if key == "version":
-        return f"must be a version such as 1.0 or 2.3.1 (letters, digits, dots), not {shown}"
+        return f"must be a version such as 1.0 or 2.3.1 (letters, digits and dots, at most 32), not {shown}"
     if len(path) >= 2 and path[-2] == "services":
         return f"must be the id of a service listed under services: (lower-case letters, digits and _), not {shown}"
     return (

@@ -120,8 +120,9 @@ def _spacing_hint(text: str, line_numbers: set[int]) -> tuple[Where, str] | None
 
 # Typed with a Chinese input method: full-width spaces or a full-width colon look right but are text to YAML.
 _ODD_SPACE = "\u00a0\u2000-\u200b\u202f\u205f\u3000"
-_ODD_INDENT = re.compile(rf"^([ {_ODD_SPACE}]*[{_ODD_SPACE}][ {_ODD_SPACE}]*)(?:- )?[\w-]+ *[:：]")
-_WIDE_COLON = re.compile(r"^ *(?:- )?[\w-]+ *(：)")
+# Keys are ASCII (`zh-Hant`); Chinese text followed by '：' is ordinary text.
+_ODD_INDENT = re.compile(rf"^([ {_ODD_SPACE}]*[{_ODD_SPACE}][ {_ODD_SPACE}]*)(?:- )?[A-Za-z0-9_-]+ *[:：]")
+_WIDE_COLON = re.compile(r"^ *(?:- )?[A-Za-z0-9_-]+ *(：)")
 
 
 def _input_method_hint(text: str, first: int, last: int) -> tuple[Where, str] | None:
@@ -165,9 +166,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[Where, s
     if "document start" in problem:
         return at, AFTER_END
     hint = (
-        _input_method_hint(text, min(at[0], opened[0]) - 3, at[0])
-        or _quote_hint(text, at)
-        or _spacing_hint(text, {at[0], opened[0]})
+        _input_method_hint(text, at[0] - 3, at[0]) or _quote_hint(text, at) or _spacing_hint(text, {at[0], opened[0]})
     )
     if hint is not None:
         return hint

@@ -60,6 +60,14 @@ def test_indentation_with_unicode_spaces_is_named(space: str, name: str) -> None
     assert message.startswith(f"this line is indented with {name}")
 
 
+def test_chinese_text_with_a_full_width_colon_is_not_blamed_for_a_later_slip() -> None:
+    description = "description:\n  zh-Hant: >-\n    注意：內容\n\tzh-Hans: x\n"
+    text = edited(("maturity_levels:\n", description + "maturity_levels:\n"))
+    [(row, column, _, message)] = lines(text)
+    assert (row, column) == (line_of(text, "\tzh-Hans"), 1)
+    assert message.startswith("a tab is used here")
+
+
 # ---------------------------------------------------------------- syntax errors say where in the outline
 
 
@@ -100,6 +108,12 @@ def test_a_merge_key_is_one_problem_not_also_the_keys_it_would_bring() -> None:
     assert [message for _, _, _, message in lines(text)] == ["merge keys (<<) are not supported; write the keys out"]
 
 
+def test_a_version_too_long_says_how_long_it_may_be() -> None:
+    [(_, _, path, message)] = lines(edited(('version: "1.10"', "version: " + "1." * 20 + "0")))
+    assert path == "version"
+    assert message.startswith("must be a version such as 1.0 or 2.3.1 (letters, digits and dots, at most 32)")
+
+
 # ---------------------------------------------------------------- files that are not questionnaires
 
 
@@ -122,4 +136,12 @@ def test_an_endless_file_is_refused_not_read_forever(capsys: pytest.CaptureFixtu
     assert main(["validate", "/dev/zero"]) == 1
     assert capsys.readouterr().out == (
         "/dev/zero:1:1: error: (top level): the file is larger than 2 MB; a questionnaire is far smaller\n"
+    )
+
+
+@pytest.mark.timeout(30)
+def test_an_endless_answers_file_is_refused_not_read_forever(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", "-q", str(FIXTURES / "mini.yaml"), "-a", "/dev/zero"]) == 1
+    assert (
+        capsys.readouterr().err == "/dev/zero: error: the file is larger than 10 MB; an answers file is far smaller\n"
     )
