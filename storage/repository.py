@@ -242,8 +242,8 @@ def update_assessment(session: Session, assessment_id: int, **fields: Any) -> As
 def save_answer(session: Session, assessment_id: int, question_id: str, value: AnswerValue | None) -> None:
     """Store (or with None, clear) one answer at once. Changing a completed assessment marks it amended.
 
-    No reads on SQLite and PostgreSQL: this runs on every click of a respondent."""
-    if session.get(Assessment, assessment_id) is None:
+    Three small statements and no ORM loading: this runs on every click of a respondent."""
+    if session.execute(select(Assessment.id).where(Assessment.id == assessment_id)).first() is None:
         raise StorageError("This assessment no longer exists.")
     now = utcnow()
     if value is None:
@@ -258,8 +258,11 @@ def save_answer(session: Session, assessment_id: int, question_id: str, value: A
         update(Assessment)
         .where(Assessment.id == assessment_id)
         .values(updated_at=now, status=case((Assessment.status == "completed", "amended"), else_=Assessment.status))
-        .execution_options(synchronize_session="fetch")
+        .execution_options(synchronize_session=False)
     )
+    loaded = session.identity_map.get(session.identity_key(Assessment, assessment_id))
+    if loaded is not None:
+        session.expire(loaded)  # status and updated_at changed behind the ORM's back
 
 
 def _upsert_answer(session: Session, assessment_id: int, question_id: str, value: Any, now: Any) -> int:
