@@ -2,7 +2,9 @@
 
 They run on the plain data read from YAML (not on the model), so they still report their
 problems when the structure has errors elsewhere: staff see every problem in one pass.
-Each check yields (key path, "error" | "warning", message).
+Each check yields (key path, "error" | "warning", message). Scores and red flags are checked in
+`anchors.py` and `red_flags.py`, the tests of conditions in `conditions_check.py`, texts in
+`translations_check.py`.
 """
 
 from __future__ import annotations
@@ -24,26 +26,9 @@ from scoring.raw import as_list as _list
 from scoring.raw import as_num as _num
 from scoring.raw import item_id as _id
 from scoring.red_flags import check_red_flag
+from scoring.translations_check import check_extra_languages, check_translations
 
 CHOICE_KINDS = ("single_choice", "multiple_choice")
-TEXT_FIELDS_OF_ITEM = (
-    "title",
-    "text",
-    "help",
-    "label",
-    "name",
-    "provider",
-    "description",
-    "intro",
-    "action",
-    "message",
-    "disclaimer",
-    "unit",
-    "min_label",
-    "max_label",
-    "yes_label",
-    "no_label",
-)
 
 
 class _Index:
@@ -86,8 +71,8 @@ def check_semantics(data: dict[str, Any]) -> Iterator[Found]:
     yield from _check_profile_fields(index)
     yield from _check_cycles(index)
     if index.languages is not None:
-        yield from _check_translations(data, (), index.languages)
-        yield from _check_extra_languages(data, index.languages)
+        yield from check_translations(data, (), index.languages)
+        yield from check_extra_languages(data, index.languages)
 
 
 # ---------------------------------------------------------------- ids
@@ -453,46 +438,3 @@ def _check_profile_fields(index: _Index) -> Iterator[Found]:
                 "error",
                 f"profile field {field!r} must offer every fixed code; missing: {', '.join(missing)}",
             )
-
-
-# ---------------------------------------------------------------- translations
-
-
-def _texts(node: Any, path: KeyPath) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
-    """Every per-language text map, with its key path."""
-    if isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from _texts(item, (*path, i))
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            if key in TEXT_FIELDS_OF_ITEM and isinstance(value, dict) and set(value) <= set(LANGUAGES):
-                yield (*path, key), value
-            else:
-                yield from _texts(value, (*path, key))
-
-
-def _check_translations(data: dict[str, Any], path: KeyPath, languages: list[str]) -> Iterator[Found]:
-    for text_path, text in _texts(data, path):
-        if not any(isinstance(value, str) and value.strip() for value in text.values()):
-            yield text_path, "error", f"the text is empty; write it in {', '.join(languages)}"
-            continue
-        missing = [lang for lang in languages if not (isinstance(text.get(lang), str) and text[lang].strip())]
-        if missing:
-            plural = "s" if len(missing) > 1 else ""
-            yield text_path, "warning", f"missing translation{plural}: {', '.join(missing)}"
-
-
-def _check_extra_languages(data: dict[str, Any], languages: list[str]) -> Iterator[Found]:
-    """Texts in a language the questionnaire does not list: said once per language, where it is listed."""
-    counts: dict[str, list[KeyPath]] = {}
-    for text_path, text in _texts(data, ()):
-        for lang in text:
-            if lang not in languages:
-                counts.setdefault(lang, []).append((*text_path, lang))
-    for lang, paths in counts.items():
-        yield (
-            ("languages",),
-            "warning",
-            f"{len(paths)} text{'s are' if len(paths) > 1 else ' is'} also given in {lang}, which is not listed "
-            f"here; add {lang} or remove those texts",
-        )
