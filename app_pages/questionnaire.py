@@ -6,7 +6,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from scoring.model import Section
-from scoring.visibility import missing_required, visibility
+from scoring.visibility import Visibility, missing_required, visibility
 from storage.db import session_scope
 from storage.repository import update_assessment
 from ui import state
@@ -15,7 +15,7 @@ from ui.resume import require_assessment, show_resume_code
 from ui.widgets import render_question
 
 lang = state.lang()
-assessment_id = require_assessment(lang)
+assessment_id = require_assessment(lang, "app_pages/questionnaire.py")
 questionnaire = state.questionnaire()
 NAV_SIGNATURE = "nav_signature"
 
@@ -30,8 +30,9 @@ def go_to(section_id: str) -> None:
         pass  # where the respondent was is a convenience; answers are saved separately
 
 
-def layout() -> tuple[list[Section], dict[str, bool], tuple[object, ...]]:
-    """Visible sections, which are complete, and a signature of everything drawn outside the fragment."""
+def layout() -> tuple[list[Section], dict[str, bool], tuple[object, ...], Visibility]:
+    """Visible sections, which are complete, a signature of everything drawn outside the fragment,
+    and what is shown."""
     answers = state.answers()
     shown = visibility(questionnaire, answers)
     sections = [s for s in questionnaire.sections if shown.sections[s.id]]
@@ -41,10 +42,10 @@ def layout() -> tuple[list[Section], dict[str, bool], tuple[object, ...]]:
         s.id: all(answers.get(q.id) is not None for q in s.questions if shown.questions[q.id] and q.required)
         for s in sections
     }
-    return sections, done, (tuple(done.items()), lang)
+    return sections, done, (tuple(done.items()), lang), shown
 
 
-sections, done, signature = layout()
+sections, done, signature, _ = layout()
 st.session_state[NAV_SIGNATURE] = signature
 
 with st.sidebar:
@@ -70,11 +71,10 @@ if dropped:
 def current_section() -> None:
     """Answers and moves between sections rerun only this part; the whole page reruns when the
     section list in the sidebar must change (a section shown, hidden or completed)."""
-    visible, _, signature_now = layout()
+    visible, _, signature_now, shown = layout()
     if signature_now != st.session_state.get(NAV_SIGNATURE):
         st.rerun(scope="app")
     answers = state.answers()
-    shown = visibility(questionnaire, answers)
     current = next(s for s in visible if s.id == st.session_state[state.SECTION])
     position = [s.id for s in visible].index(current.id)
     required = [q for _, q in questionnaire.all_questions() if shown.questions[q.id] and q.required]

@@ -18,7 +18,7 @@ from ui.results_service import answer_label, answers_download, previous_snapshot
 from ui.resume import SHOW_ONCE, require_assessment
 
 lang = state.lang()
-assessment_id = require_assessment(lang)
+assessment_id = require_assessment(lang, "app_pages/results.py")
 
 questionnaire = state.questionnaire()
 answers = state.answers()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import plotly.graph_objects as go
 
 from reports.chart_data import Point
@@ -11,9 +13,17 @@ COLOUR = "#0b5f73"
 FONT = "Noto Sans CJK TC, Noto Sans CJK SC, Noto Sans, Arial, sans-serif"
 
 
+def wrap(label: str, width: int = 22) -> str:
+    """Break a long axis label over lines (plotly cuts it off at the edge otherwise)."""
+    if " " not in label:  # Chinese: no spaces, about half as many characters fit
+        step = max(1, width // 2)
+        return "<br>".join(label[i : i + step] for i in range(0, len(label), step))
+    return "<br>".join(textwrap.wrap(label, width))
+
+
 def radar(points: list[Point], name: str) -> go.Figure:
     shown = [p for p in points if p.score is not None]
-    labels = [p.label for p in shown]
+    labels = [wrap(p.label) for p in shown]
     scores = [round(p.score or 0.0, 1) for p in shown]
     figure = go.Figure(
         go.Scatterpolar(
@@ -22,7 +32,8 @@ def radar(points: list[Point], name: str) -> go.Figure:
             fill="toself",
             name=name,
             line={"color": COLOUR},
-            hovertemplate="%{theta}: %{r}<extra></extra>",
+            text=[p.label for p in shown] + ([shown[0].label] if shown else []),
+            hovertemplate="%{text}: %{r}<extra></extra>",
         )
     )
     figure.update_layout(

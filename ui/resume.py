@@ -45,7 +45,7 @@ def show_resume_code(lang: str, *, compact: bool) -> None:
             st.rerun()
 
 
-def resume_form(lang: str) -> None:
+def resume_form(lang: str, target: str = "app_pages/questionnaire.py") -> None:
     """Type a resume code to reopen an assessment; after a reload this is the way back in."""
     with st.form("resume", border=False):
         code = st.text_input(t("start.resume_label", lang), max_chars=40, placeholder="XXXX-XXXX-XXXX-XXXX-XXXX")
@@ -58,15 +58,15 @@ def resume_form(lang: str) -> None:
             st.error(t("start.resume_invalid", lang))
         else:
             state.open_assessment(found_id, code)
-            st.switch_page("app_pages/questionnaire.py")
+            st.switch_page(target)
 
 
-def require_assessment(lang: str) -> int:
+def require_assessment(lang: str, here: str) -> int:
     """The open assessment's id; without one, say so, offer the resume form, and stop the page."""
     assessment_id = state.assessment_id()
     if assessment_id is None:
         st.info(t("no_assessment", lang))
-        resume_form(lang)
+        resume_form(lang, here)
         st.page_link("app_pages/start.py", label=t("go_start", lang))
         st.stop()
     return assessment_id
