@@ -24,7 +24,9 @@ if not ready.ok:
     startup.clear()
     lang = state.lang()
     st.title(t("app.name", lang))
-    if ready.schema_outdated:
+    if ready.database_unreachable:
+        st.error(t("error.database", lang))
+    elif ready.schema_outdated:
         st.error(t("error.schema", lang))
     else:
         st.error(t("error.questionnaire", lang))

@@ -288,3 +288,13 @@ def test_a_completed_result_is_not_replaced_by_moving_around_or_switching_langua
     assert again.completed_at == first.completed_at
     assert again.result_snapshot == first.result_snapshot
     assert again.result_snapshot["language"] == "en"
+
+
+def test_an_unreachable_database_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A closed port on this machine: the connection is refused at once.
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=2")
+    monkeypatch.setenv("IPREADY_QUESTIONNAIRE", str(MINI))
+    app = new_app()
+    app.run()
+    assert not app.exception
+    assert "database cannot be reached" in app.error[0].value

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from scoring.problems import Problem, QuestionnaireError
 from storage.db import get_engine, session_scope
 from storage.migrate import current_revision, head_revision
@@ -27,6 +29,7 @@ class Startup:
     problems: list[Problem] = field(default_factory=list)
     conflict: str | None = None
     missing_file: str | None = None
+    database_unreachable: bool = False
 
     @property
     def ok(self) -> bool:
@@ -34,9 +37,12 @@ class Startup:
 
 
 def start(url: str) -> Startup:
-    with get_engine(url).connect() as connection:
-        if current_revision(connection) != head_revision():
-            return Startup(schema_outdated=True)
+    try:
+        with get_engine(url).connect() as connection:
+            if current_revision(connection) != head_revision():
+                return Startup(schema_outdated=True)
+    except SQLAlchemyError:
+        return Startup(database_unreachable=True)
     file = bundled_file()
     if not file.is_file():
         return Startup(missing_file=file.name)

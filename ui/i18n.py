@@ -34,6 +34,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "資料庫需要更新後才可啟動本應用程式。請執行：ipready db upgrade",
         "数据库需要更新后才能启动本应用。请运行：ipready db upgrade",
     ),
+    "error.database": (
+        "The database cannot be reached just now, so nothing can be shown or saved. Please try again in a few minutes.",
+        "暫時無法連接資料庫，因此未能顯示或儲存任何內容。請於數分鐘後再試。",
+        "暂时无法连接数据库，因此无法显示或保存任何内容。请在几分钟后再试。",
+    ),
     "error.questionnaire": (
         "The questionnaire cannot be used:",
         "問卷有錯誤，暫時無法使用：",
