@@ -110,7 +110,9 @@ def _save_checkboxes(question: MultipleChoice, changed: str) -> None:
 
 def _checkboxes(question: MultipleChoice, value: AnswerValue | None, lang: str, help_text: str | None) -> None:
     chosen = set(value) if isinstance(value, list) else set()
-    st.markdown(f"**{_label(question, lang)}**", help=help_text)
+    # The same size as the other widgets' labels.
+    label = _label(question, lang).replace("[", "\\[").replace("]", "\\]")
+    st.markdown(f":small[{label}]", help=help_text)
     for option in question.options:
         _init(_key(question, option.value), option.value in chosen)
         st.checkbox(
