@@ -68,36 +68,22 @@ for flag in result["critical_flags"]:
 
 sections = section_points(result)
 dimensions = dimension_points(result, {d: t(f"r.dim.{d}", lang) for d in ("protection", "management", "exploitation")})
-st.subheader(t("r.sections_chart", lang))
+
+
+def chart_with_table(title: str, figure: object, column: str, points: list, key: str) -> None:
+    """A chart and, for screen readers and printing, the same numbers as a table."""
+    st.subheader(title)
+    st.plotly_chart(figure, config={"displayModeBar": False}, key=key)
+    with st.expander(t("r.chart_table", lang)):
+        table = {column: [p.label for p in points], t("r.col_score", lang): [fmt(p.score) for p in points]}
+        st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
+
+
 # A radar needs three spokes to mean anything; with fewer sections, bars say the same more clearly.
-section_chart = (
-    radar(sections, t("r.overall", lang)) if sum(p.score is not None for p in sections) >= 3 else bars(sections)
-)
-st.plotly_chart(section_chart, config={"displayModeBar": False}, key="radar")
-with st.expander(t("r.chart_table", lang)):
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("r.col_section", lang): [p.label for p in sections],
-                t("r.col_score", lang): [fmt(p.score) for p in sections],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
-st.subheader(t("r.dimensions_chart", lang))
-st.plotly_chart(bars(dimensions), config={"displayModeBar": False}, key="bars")
-with st.expander(t("r.chart_table", lang)):
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("r.col_dimension", lang): [p.label for p in dimensions],
-                t("r.col_score", lang): [fmt(p.score) for p in dimensions],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+enough_spokes = sum(p.score is not None for p in sections) >= 3
+section_chart = radar(sections, t("r.overall", lang)) if enough_spokes else bars(sections)
+chart_with_table(t("r.sections_chart", lang), section_chart, t("r.col_section", lang), sections, "radar")
+chart_with_table(t("r.dimensions_chart", lang), bars(dimensions), t("r.col_dimension", lang), dimensions, "bars")
 
 st.subheader(t("r.plan", lang))
 recommendations = result["recommendations"]

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from scoring import model as m
+from scoring.model import TEXT_FIELDS
 from scoring.problems import KeyPath
 
 QUESTION_CLASSES: dict[str, type[m.QuestionBase]] = {
@@ -35,26 +36,7 @@ _HELD_BY: dict[str, type[BaseModel]] = {
 }
 ITEMS = {"maturity_levels": "level", "options": "option", "questions": "question", "sections": "section"}
 CONDITION_KEYS = frozenset({"show_if", "when", "not"})
-TEXT_KEYS = frozenset(
-    {
-        "text",
-        "help",
-        "title",
-        "label",
-        "name",
-        "provider",
-        "description",
-        "intro",
-        "action",
-        "message",
-        "disclaimer",
-        "unit",
-        "min_label",
-        "max_label",
-        "yes_label",
-        "no_label",
-    }
-)
+TEXT_KEYS = TEXT_FIELDS
 
 
 def condition_tag(value: Any) -> str:

@@ -366,3 +366,32 @@ def known_keys() -> list[str]:
         Text,
     ]
     return sorted({info.alias or name for model in models for name, info in model.model_fields.items()})
+
+
+def _text_fields() -> frozenset[str]:
+    """Keys whose value is a per-language Text, found from the models themselves."""
+    models: list[type[BaseModel]] = [
+        Questionnaire,
+        Section,
+        SingleChoice,
+        MultipleChoice,
+        YesNo,
+        Scale,
+        Number,
+        FreeText,
+        Option,
+        Advice,
+        Critical,
+        MaturityLevel,
+        Service,
+        Recommendation,
+    ]
+    return frozenset(
+        info.alias or name
+        for model in models
+        for name, info in model.model_fields.items()
+        if info.annotation is Text or Text in getattr(info.annotation, "__args__", ())
+    )
+
+
+TEXT_FIELDS = _text_fields()

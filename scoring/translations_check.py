@@ -5,28 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from scoring.model import LANGUAGES
+from scoring.model import LANGUAGES, TEXT_FIELDS
 from scoring.problems import KeyPath
 from scoring.raw import Found
 
-TEXT_FIELDS_OF_ITEM = (
-    "title",
-    "text",
-    "help",
-    "label",
-    "name",
-    "provider",
-    "description",
-    "intro",
-    "action",
-    "message",
-    "disclaimer",
-    "unit",
-    "min_label",
-    "max_label",
-    "yes_label",
-    "no_label",
-)
+TEXT_FIELDS_OF_ITEM = TEXT_FIELDS
 
 
 def _texts(node: Any, path: KeyPath) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
