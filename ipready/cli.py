@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ipready.db_cli import add_db_commands, run_db
+from ipready.report_cli import add_report_commands, run_print, run_report
 from scoring.answers import AnswersError, answers_file, parse_answers_file
 from scoring.engine import score
 from scoring.loader import load_questionnaire, read_questionnaire_file, validate_questionnaire_text
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
 
     add_db_commands(commands)
+    add_report_commands(commands)
     schema = commands.add_parser("schema", help="print or write the JSON Schemas generated from the models")
     schema.add_argument("--write", action="store_true", help="write them into the project folders")
     return parser
@@ -63,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"validate": _validate, "score": _score, "sample-answers": _sample, "schema": _schema, "db": run_db}
+    handlers |= {"report": run_report, "print": run_print}
     try:
         return handlers[args.command](args)
     except QuestionnaireError as exc:
