@@ -29,7 +29,18 @@ def _weasyprint() -> Any:
     return weasyprint, FontConfiguration()
 
 
-def html_to_pdf(html: str, lang: str) -> bytes:
+def html_to_pdf(html: str, lang: str, *, cached: bool = True) -> bytes:
+    """The PDF of `html`. A page that asks again for the same report (a Streamlit rerun, a second click)
+    gets the PDF made last time: laying out a full report takes over a second."""
+    return _cached(html, lang) if cached else _render(html, lang)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(html: str, lang: str) -> bytes:
+    return _render(html, lang)
+
+
+def _render(html: str, lang: str) -> bytes:
     require_print_font(lang)
     weasyprint, fonts = _weasyprint()
     # No base URL: the report is self-contained and must not fetch files or addresses.
@@ -42,5 +53,7 @@ def _no_fetch(url: str, *args: Any, **kwargs: Any) -> Any:
     raise ValueError(f"reports fetch nothing: {url}")
 
 
-def report_pdf(questionnaire: Questionnaire, result: dict[str, Any], options: ReportOptions | None = None) -> bytes:
-    return html_to_pdf(report_html(questionnaire, result, options), result["language"])
+def report_pdf(
+    questionnaire: Questionnaire, result: dict[str, Any], options: ReportOptions | None = None, *, cached: bool = True
+) -> bytes:
+    return html_to_pdf(report_html(questionnaire, result, options), result["language"], cached=cached)

@@ -137,5 +137,5 @@ def questionnaire_html(questionnaire: Questionnaire, lang: str) -> str:
     )
 
 
-def questionnaire_pdf(questionnaire: Questionnaire, lang: str) -> bytes:
-    return html_to_pdf(questionnaire_html(questionnaire, lang), lang)
+def questionnaire_pdf(questionnaire: Questionnaire, lang: str, *, cached: bool = True) -> bytes:
+    return html_to_pdf(questionnaire_html(questionnaire, lang), lang, cached=cached)

@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
-import pytest
+import io
 
+import pytest
+from pypdf import PdfReader
+
+from reports.catalogue import text as report_text
 from reports.pdf import report_pdf
 from reports.report_data import MAX_ADVISER, MAX_COMMENT, MAX_COMPANY, ReportOptions
 from scoring import score
-from tests.report_support import long_strings, pdf_text, squeeze, word_boxes
+from tests.report_support import long_strings, squeeze, word_boxes
 
 MM = 72 / 25.4  # points per millimetre
 SIDE_MARGIN = 16 * MM  # reports/templates/report.css: @page margin
@@ -19,6 +23,15 @@ COMPANY = (
     "Company Limited " + "ABCDEFGHIJ" * 10
 )[:MAX_COMPANY]
 NOTES = ("We licence our lighting designs to three manufacturers in Dongguan. " * 25 + TOKEN)[:2000]
+
+
+def body_text(pdf: bytes, lang: str) -> str:
+    """The text without what repeats on every page: the footer ("<report title> · <company>… <n> / <pages>",
+    after the cover) and the header row of a table that continues."""
+    pages = [squeeze(page.extract_text() or "") for page in PdfReader(io.BytesIO(pdf)).pages]
+    title = squeeze(report_text("report.title", lang))
+    text = "".join(page[: page.rindex(title)] if n else page for n, page in enumerate(pages))
+    return text.replace(squeeze(report_text("col.question", lang) + report_text("col.answer", lang)), "")
 
 
 def long_result(lang: str) -> dict:
@@ -45,7 +58,8 @@ def test_every_word_stays_inside_the_side_margins_and_on_the_page(lang: str, com
         if x0 < SIDE_MARGIN - 1 or x1 > pages[page][0] - SIDE_MARGIN + 1 or y0 < 0 or y1 > pages[page][1]
     ]
     assert not outside, outside[:10]
-    # Nothing was cut off to fit: the long texts are all there.
-    text = squeeze(pdf_text(pdf))
+    # Nothing was cut off to fit: the long texts are all there (read without the page footers, which
+    # come between the two halves of a text that continues on the next page).
+    text = body_text(pdf, lang)
     for expected in (COMPANY, TOKEN, comment[:300], NOTES[:300]):
         assert squeeze(expected) in text
