@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import streamlit as st
 
 from reports.chart_data import dimension_points, section_points
+from reports.downloads import MIME, report_download
+from reports.filenames import report_filename
 from reports.tabular import answers_csv
 from scoring.visibility import missing_required
 from storage.db import session_scope
@@ -175,21 +175,47 @@ for section in result["sections"]:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 st.subheader(t("r.downloads", lang))
-down = st.columns(3)
-stem = f"ip-ready-{assessment_id}"
-down[0].download_button(
+report_buttons = st.columns(3)
+for column, fmt_key, label_key in zip(
+    report_buttons, ("pdf", "html", "xlsx"), ("r.download_pdf", "r.download_html", "r.download_xlsx"), strict=True
+):
+    # Built only when clicked (a PDF takes about a second), on Streamlit's download thread.
+    column.download_button(
+        t(label_key, lang),
+        data=lambda fmt_key=fmt_key: report_download(fmt_key, questionnaire, result).data,
+        file_name=report_filename(result["meta"].get("company") or "", result["meta"].get("date"), fmt_key),
+        mime=MIME[fmt_key],
+        on_click="ignore",
+        key=f"download:{fmt_key}",
+        width="stretch",
+    )
+data_buttons = st.columns(3)
+data_buttons[0].download_button(
     t("r.download_result", lang),
-    json.dumps(result, ensure_ascii=False, indent=2),
-    file_name=f"{stem}-result.json",
-    mime="application/json",
+    data=lambda: report_download("json", questionnaire, result).data,
+    file_name=report_filename(result["meta"].get("company") or "", result["meta"].get("date"), "json"),
+    mime=MIME["json"],
+    on_click="ignore",
+    width="stretch",
 )
-down[1].download_button(
+data_buttons[1].download_button(
     t("r.download_answers", lang),
-    answers_download(questionnaire, answers, result),
-    file_name=f"{stem}-answers.json",
-    mime="application/json",
+    data=lambda: answers_download(questionnaire, answers, result).encode("utf-8"),
+    file_name=report_filename(
+        result["meta"].get("company") or "", result["meta"].get("date"), "json", kind="ip-ready-answers"
+    ),
+    mime=MIME["json"],
+    on_click="ignore",
+    width="stretch",
 )
-down[2].download_button(t("r.download_csv", lang), answers_csv(result), file_name=f"{stem}.csv", mime="text/csv")
+data_buttons[2].download_button(
+    t("r.download_csv", lang),
+    data=lambda: answers_csv(result),
+    file_name=report_filename(result["meta"].get("company") or "", result["meta"].get("date"), "csv"),
+    mime=MIME["csv"],
+    on_click="ignore",
+    width="stretch",
+)
 
 left, right = st.columns(2)
 if left.button(t("r.edit", lang)):

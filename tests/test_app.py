@@ -186,6 +186,8 @@ def test_results_show_the_engines_score_and_store_a_snapshot(url: str) -> None:
     assert stored.overall_score == expected
     plotly = app.get("plotly_chart")
     assert len(plotly) == 2
+    downloads = app.get("download_button")
+    assert len(downloads) == 6  # PDF, HTML, XLSX reports; result JSON, answers JSON, CSV
     titles = [m.value for m in app.markdown]
     assert any("Write an IP policy" in text for text in titles)
 

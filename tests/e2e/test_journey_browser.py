@@ -3,6 +3,8 @@ amend, a server killed mid-way, and a phone-width screen."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page
 
@@ -88,6 +90,10 @@ def test_complete_an_assessment_in_english(page: Page, server: AppServer) -> Non
     assert overall_score(page) == expected_overall(ANSWERS)
     screenshot(page, "desktop-results-en")
     assert stored_answers(server) == ANSWERS
+    with page.expect_download(timeout=60_000) as pdf:
+        page.get_by_role("button", name="Report (PDF)").click()
+    assert pdf.value.suggested_filename.endswith(".pdf")
+    assert Path(pdf.value.path()).read_bytes().startswith(b"%PDF")
 
 
 def test_complete_an_assessment_in_traditional_chinese(page: Page, server: AppServer) -> None:
