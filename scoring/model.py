@@ -340,55 +340,23 @@ for _model in (AllOf, AnyOf, NotOf):
     _model.model_rebuild()
 
 
+# Every model of the format, for questions asked of the format as a whole.
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Questionnaire, Section, SingleChoice, MultipleChoice, YesNo, Scale, Number, FreeText, Option, Band, Advice,
+    Critical, MaturityLevel, Service, ScoreBand, Recommendation, Atom, AllOf, AnyOf, NotOf, Text,
+)  # fmt: skip
+
+
 def known_keys() -> list[str]:
     """Every key the format knows, for "did you mean ...?" hints."""
-    models: list[type[BaseModel]] = [
-        Questionnaire,
-        Section,
-        SingleChoice,
-        MultipleChoice,
-        YesNo,
-        Scale,
-        Number,
-        FreeText,
-        Option,
-        Band,
-        Advice,
-        Critical,
-        MaturityLevel,
-        Service,
-        ScoreBand,
-        Recommendation,
-        Atom,
-        AllOf,
-        AnyOf,
-        NotOf,
-        Text,
-    ]
-    return sorted({info.alias or name for model in models for name, info in model.model_fields.items()})
+    return sorted({info.alias or name for model in ALL_MODELS for name, info in model.model_fields.items()})
 
 
 def _text_fields() -> frozenset[str]:
     """Keys whose value is a per-language Text, found from the models themselves."""
-    models: list[type[BaseModel]] = [
-        Questionnaire,
-        Section,
-        SingleChoice,
-        MultipleChoice,
-        YesNo,
-        Scale,
-        Number,
-        FreeText,
-        Option,
-        Advice,
-        Critical,
-        MaturityLevel,
-        Service,
-        Recommendation,
-    ]
     return frozenset(
         info.alias or name
-        for model in models
+        for model in ALL_MODELS
         for name, info in model.model_fields.items()
         if info.annotation is Text or Text in getattr(info.annotation, "__args__", ())
     )

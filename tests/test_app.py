@@ -170,13 +170,19 @@ def complete_in_database(url: str, assessment_id: int) -> None:
             save_answer(session, assessment_id, question_id, value)
 
 
-def test_results_show_the_engines_score_and_store_a_snapshot(url: str) -> None:
+def completed_and_on_results(url: str) -> tuple[AppTest, int]:
+    """An assessment answered in full (straight into the database), resumed, on the results page."""
     code = start_assessment(new_app()).code[0].value
     assessment_id = only_assessment(url).id
     complete_in_database(url, assessment_id)
     app = new_app(resume=code)
     app.run()
     app.switch_page("app_pages/results.py").run()
+    return app, assessment_id
+
+
+def test_results_show_the_engines_score_and_store_a_snapshot(url: str) -> None:
+    app, _assessment_id = completed_and_on_results(url)
     assert not app.exception
     expected = score(load_questionnaire(MINI), COMPLETE).to_dict()["overall"]
     assert app.metric[0].value == f"{expected:.1f} / 100"
@@ -193,12 +199,7 @@ def test_results_show_the_engines_score_and_store_a_snapshot(url: str) -> None:
 
 
 def test_changing_an_answer_after_completion_marks_the_assessment_amended(url: str) -> None:
-    code = start_assessment(new_app()).code[0].value
-    assessment_id = only_assessment(url).id
-    complete_in_database(url, assessment_id)
-    app = new_app(resume=code)
-    app.run()
-    app.switch_page("app_pages/results.py").run()
+    app, _assessment_id = completed_and_on_results(url)
     first = only_assessment(url).result_snapshot
     app.switch_page("app_pages/questionnaire.py").run()
     go_to(app, "strategy")
@@ -212,12 +213,7 @@ def test_changing_an_answer_after_completion_marks_the_assessment_amended(url: s
 
 
 def test_reassessment_is_prefilled_and_shows_the_change(url: str) -> None:
-    code = start_assessment(new_app()).code[0].value
-    first_id = only_assessment(url).id
-    complete_in_database(url, first_id)
-    app = new_app(resume=code)
-    app.run()
-    app.switch_page("app_pages/results.py").run()
+    app, first_id = completed_and_on_results(url)
     next(b for b in app.button if b.label.startswith("Start a re-assessment")).click().run()
     with session_scope(url) as session:
         newest = session.query(Assessment).order_by(Assessment.id.desc()).first()
@@ -273,12 +269,7 @@ def test_dont_know_answers_are_listed_as_knowledge_gaps(url: str) -> None:
 
 
 def test_a_completed_result_is_not_replaced_by_moving_around_or_switching_language(url: str) -> None:
-    code = start_assessment(new_app()).code[0].value
-    assessment_id = only_assessment(url).id
-    complete_in_database(url, assessment_id)
-    app = new_app(resume=code)
-    app.run()
-    app.switch_page("app_pages/results.py").run()
+    app, _assessment_id = completed_and_on_results(url)
     first = only_assessment(url)
     app.switch_page("app_pages/questionnaire.py").run()
     go_to(app, "patents")
