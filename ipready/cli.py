@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ipready.answers_input import score_answers_file
 from ipready.db_cli import add_db_commands, run_db
 from ipready.report_cli import add_report_commands, run_print, run_report
-from scoring.answers import AnswersError, answers_file, parse_answers_file
-from scoring.engine import score
+from scoring.answers import AnswersError, answers_file
 from scoring.loader import load_questionnaire, read_questionnaire_file, validate_questionnaire_text
 from scoring.model import Questionnaire
 from scoring.problems import Problem, QuestionnaireError
@@ -23,7 +23,6 @@ from scoring.samples import sample_answers
 from scoring.schemas_export import ROOT, rendered_schemas, write_schemas
 
 OK, BAD_INPUT, USAGE = 0, 1, 2
-MAX_ANSWERS_BYTES = 10_000_000  # real answers files are kilobytes; a free text holds at most 20,000 characters
 
 
 class _Parser(argparse.ArgumentParser):
@@ -114,28 +113,7 @@ def _load(path: str) -> Questionnaire:
 
 def _score(args: argparse.Namespace) -> int:
     questionnaire = _load(args.questionnaire)
-    try:
-        with Path(args.answers).open("rb") as stream:
-            raw = stream.read(MAX_ANSWERS_BYTES + 1)  # /dev/zero would never end
-    except OSError as exc:
-        raise AnswersError([f"cannot read the file: {exc.strerror}"]) from None
-    if len(raw) > MAX_ANSWERS_BYTES:
-        raise AnswersError(
-            [f"the file is larger than {MAX_ANSWERS_BYTES // 1_000_000} MB; an answers file is far smaller"]
-        )
-    document = parse_answers_file(raw)
-    if document.questionnaire.id != questionnaire.id:
-        raise AnswersError(
-            [f"questionnaire: these answers are for {document.questionnaire.id!r}, not {questionnaire.id!r}"]
-        )
-    if document.questionnaire.version != questionnaire.version:
-        print(
-            f"{args.answers}: warning: these answers were given to version {document.questionnaire.version}; "
-            f"scoring them with version {questionnaire.version}",
-            file=sys.stderr,
-        )
-    meta = document.meta.model_dump(mode="json")
-    result = score(questionnaire, document.values(), language=args.lang or document.meta.language, meta=meta)
+    result = score_answers_file(questionnaire, args.answers, args.lang, "scoring")
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return OK

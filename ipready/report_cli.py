@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ipready.answers_input import score_answers_file
 from reports.downloads import (
     PORTFOLIO_FORMATS,
     QUESTIONNAIRE_FORMATS,
@@ -18,13 +19,11 @@ from reports.downloads import (
 from reports.errors import ReportError
 from reports.report_data import ReportOptions
 from reports.tabular import PortfolioEntry
-from scoring.answers import AnswersError, AnswersFile, parse_answers_file
-from scoring.engine import score
+from scoring.answers import AnswersError
 from scoring.loader import load_questionnaire
 from scoring.model import LANGUAGES, Questionnaire
 
 OK, BAD_INPUT, USAGE = 0, 1, 2
-MAX_ANSWERS_BYTES = 10_000_000  # as `ipready score`: real answers files are kilobytes
 
 
 def add_report_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -54,35 +53,10 @@ def _usage(parser_prog: str, message: str) -> int:
     return USAGE
 
 
-def _read(path: str) -> AnswersFile:
-    """An answers file, with its name in front of every problem."""
-    try:
-        with Path(path).open("rb") as stream:
-            raw = stream.read(MAX_ANSWERS_BYTES + 1)  # /dev/zero would never end
-        if len(raw) > MAX_ANSWERS_BYTES:
-            raise AnswersError([f"the file is larger than {MAX_ANSWERS_BYTES // 1_000_000} MB"])
-        return parse_answers_file(raw)
-    except OSError as exc:
-        raise AnswersError([f"{path}: error: cannot read the file: {exc.strerror}"]) from None
-    except AnswersError as exc:
-        raise AnswersError([f"{path}: error: {line}" for line in exc.problems]) from None
-
-
 def _result(questionnaire: Questionnaire, path: str, lang: str | None) -> dict[str, Any]:
-    document = _read(path)
-    if document.questionnaire.id != questionnaire.id:
-        raise AnswersError(
-            [f"{path}: error: these answers are for {document.questionnaire.id!r}, not {questionnaire.id!r}"]
-        )
-    if document.questionnaire.version != questionnaire.version:
-        print(
-            f"{path}: warning: these answers were given to version {document.questionnaire.version}; "
-            f"reporting them with version {questionnaire.version}",
-            file=sys.stderr,
-        )
-    meta = document.meta.model_dump(mode="json")
+    """The scored result of one answers file, with its name in front of every problem."""
     try:
-        return score(questionnaire, document.values(), language=lang or document.meta.language, meta=meta).to_dict()
+        return score_answers_file(questionnaire, path, lang, "reporting").to_dict()
     except AnswersError as exc:
         raise AnswersError([f"{path}: error: {line}" for line in exc.problems]) from None
 
