@@ -6,6 +6,7 @@ import streamlit as st
 
 from storage.db import database_url
 from ui import state
+from ui.auth import current_user
 from ui.bootstrap import Startup, bundled_file, start
 from ui.i18n import LANGUAGES, t
 
@@ -48,14 +49,36 @@ with st.sidebar:
         on_change=lambda: state.set_lang(st.session_state[f"language_picker:{lang}"]),
     )
 
+user = current_user()
+
+
+def page(name: str, title: str, icon: str, **options: object) -> st.Page:
+    return st.Page(f"app_pages/{name}.py", title=t(title, lang), icon=icon, url_path=name, **options)  # type: ignore[arg-type]
+
+
+# SME pages are there for everyone: an adviser may also fill in an assessment with a client.
 pages = {
-    "start": st.Page("app_pages/start.py", title=t("nav.start", lang), icon=":material/home:", default=True),
-    "questionnaire": st.Page(
-        "app_pages/questionnaire.py", title=t("nav.questionnaire", lang), icon=":material/edit_note:"
-    ),
-    "results": st.Page("app_pages/results.py", title=t("nav.results", lang), icon=":material/insights:"),
+    "start": page("start", "nav.start", ":material/home:", default=user is None),
+    "questionnaire": page("questionnaire", "nav.questionnaire", ":material/edit_note:"),
+    "results": page("results", "nav.results", ":material/insights:"),
+    "my_data": page("my_data", "nav.my_data", ":material/shield_person:"),
 }
-navigation = st.navigation(list(pages.values()))
+sections: dict[str, list[st.Page]] = {t("nav.section.assessment", lang): list(pages.values())}
+if user is not None and user.role == "adviser":
+    pages["portfolio"] = page("portfolio", "nav.portfolio", ":material/groups:", default=True)
+    pages["client"] = page("client", "nav.client", ":material/person:", visibility="hidden")
+    sections[t("nav.section.adviser", lang)] = [pages["portfolio"], pages["client"]]
+if user is not None and user.role == "staff":
+    pages["dashboard"] = page("dashboard", "nav.dashboard", ":material/monitoring:", default=True)
+    pages["users"] = page("users", "nav.users", ":material/manage_accounts:")
+    sections[t("nav.section.staff", lang)] = [pages["dashboard"], pages["users"]]
+account = (
+    page("account", "nav.account", ":material/account_circle:")
+    if user
+    else page("login", "nav.login", ":material/login:")
+)
+sections[t("nav.section.account", lang)] = [account]
+navigation = st.navigation(sections)
 if opened:
     st.switch_page(pages["questionnaire"])
 navigation.run()

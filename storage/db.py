@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,12 +61,25 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     # WAL lets readers and one writer work at once; foreign keys (and so cascades) are off by default.
     cursor = connection.cursor()
     cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     # In WAL mode NORMAL syncs at checkpoints, not at every commit: a committed answer survives a
     # crash of the app (it is in the WAL file); only a power cut may lose the last moments.
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """SQLite answers "database is locked" at once, without waiting on busy_timeout, when another process
+    holds the file while the journal mode changes (several app processes starting on a new file)."""
+    for attempt in range(100):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            if attempt == 99:
+                raise
+            time.sleep(0.1)
 
 
 def dispose_engine(url: str) -> None:

@@ -104,12 +104,14 @@ class Assessment(Base):
     size_band: Mapped[str | None] = mapped_column(String(32), index=True)
     region: Mapped[str | None] = mapped_column(String(32), index=True)
     current_section: Mapped[str | None] = mapped_column(String(64))
+    # The first assessment of a company's chain of re-assessments: advisers follow a client by this key.
+    client_key: Mapped[int | None] = mapped_column(Integer, index=True)
     result_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     overall_score: Mapped[float | None] = mapped_column()
     maturity_level: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-    completed_at: Mapped[dt.datetime | None] = mapped_column()
+    completed_at: Mapped[dt.datetime | None] = mapped_column(index=True)
 
     # Loaded only when asked for: it carries the whole questionnaire text.
     questionnaire_version: Mapped[QuestionnaireVersion] = relationship(lazy="select")
@@ -124,4 +126,75 @@ class Answer(Base):
     assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True)
     question_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[Any] = mapped_column(ANSWER_JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class SectionScore(Base):
+    """A completed assessment's section scores, as columns: peer benchmarks and the programme dashboard
+    query these instead of opening every result snapshot."""
+
+    __tablename__ = "section_scores"
+
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True)
+    section_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    score: Mapped[float] = mapped_column()
+
+
+class User(Base):
+    """An adviser or a member of programme staff. SME respondents have no account: their resume code is their key."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)  # stored lower-cased
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(16))  # adviser | staff
+    # argon2id hash; None for an account that signs in only through single sign-on.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column()
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class Invitation(Base):
+    """A link an adviser sends to a client: assessments started through it are shared with the adviser."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    adviser_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_digest: Mapped[str] = mapped_column(String(64), unique=True)  # HMAC of the code, like resume codes
+    label: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column()
+    revoked_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class Share(Base):
+    """An assessment its owner lets an adviser see. Withdrawn shares stay as a record but show nothing."""
+
+    __tablename__ = "shares"
+    __table_args__ = (UniqueConstraint("assessment_id", "adviser_id", name="uq_share_assessment_adviser"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    adviser_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    invitation_id: Mapped[int | None] = mapped_column(ForeignKey("invitations.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class ClientNote(Base):
+    """An adviser's private notes on one client (a chain of assessments, see Assessment.client_key)."""
+
+    __tablename__ = "client_notes"
+    __table_args__ = (UniqueConstraint("adviser_id", "client_key", name="uq_note_adviser_client"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    adviser_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    client_key: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)

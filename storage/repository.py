@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Text, case, cast, delete, select, update
+from sqlalchemy import Text, case, cast, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from scoring.answers import Answers, AnswerValue, from_json_value, to_json_value
 from scoring.loader import load_questionnaire_text
 from scoring.model import Questionnaire
-from storage.models import Answer, Assessment, QuestionnaireVersion, Setting, utcnow
+from storage.models import Answer, Assessment, QuestionnaireVersion, SectionScore, Setting, utcnow
 
 # Crockford's base32: no I, L, O or U, so a code read aloud or retyped is hard to get wrong.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -209,6 +209,8 @@ def create_assessment(
     )
     session.add(assessment)
     session.flush()
+    assessment.client_key = (previous.client_key or previous.id) if previous else assessment.id
+    session.flush()
     return assessment, code
 
 
@@ -307,8 +309,20 @@ def complete_assessment(session: Session, assessment_id: int, result: dict[str, 
     assessment.sector = profile.get("sector")
     assessment.size_band = profile.get("size_band")
     assessment.region = profile.get("region")
+    _store_section_scores(session, assessment_id, result)
     session.flush()
     return assessment
+
+
+def _store_section_scores(session: Session, assessment_id: int, result: dict[str, Any]) -> None:
+    session.execute(delete(SectionScore).where(SectionScore.assessment_id == assessment_id))
+    rows = [
+        {"assessment_id": assessment_id, "section_id": section["id"], "score": float(section["score"])}
+        for section in result.get("sections") or []
+        if isinstance(section.get("score"), int | float)
+    ]
+    if rows:
+        session.execute(insert(SectionScore), rows)
 
 
 def previous_assessments(session: Session, assessment: Assessment) -> list[Assessment]:

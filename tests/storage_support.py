@@ -27,7 +27,17 @@ NO_POSTGRES = (
     "PostgreSQL storage tests need TEST_DATABASE_URL "
     "(e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test; CI sets it)"
 )
-TABLES = {"settings", "questionnaire_versions", "assessments", "answers"}
+TABLES = {
+    "settings",
+    "questionnaire_versions",
+    "assessments",
+    "answers",
+    "section_scores",
+    "users",
+    "invitations",
+    "shares",
+    "client_notes",
+}
 
 
 @contextmanager

@@ -45,7 +45,7 @@ def test_chinese_messages_contain_no_english_words() -> None:
 
 
 def test_every_key_used_in_the_app_exists() -> None:
-    sources = [*ROOT.glob("app.py"), *ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/*.py")]
+    sources = [*ROOT.glob("app.py"), *ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/**/*.py")]
     used = {m for path in sources for m in re.findall(r"""\bt\(\s*f?["']([a-z_.{}]+)["']""", path.read_text())}
     literal = {key for key in used if "{" not in key}
     assert literal, "the scan found no keys: the pattern is out of date"

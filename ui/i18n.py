@@ -3,6 +3,8 @@ translations in the YAML; this file holds only the words of the interface."""
 
 from __future__ import annotations
 
+from ui.messages import accounts, adviser, insights, privacy
+
 LANGUAGES: dict[str, str] = {"en": "English", "zh-Hant": "繁體中文", "zh-Hans": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 
@@ -18,6 +20,27 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "nav.start": ("Start", "開始", "开始"),
     "nav.questionnaire": ("Questionnaire", "問卷", "问卷"),
     "nav.results": ("Results", "結果", "结果"),
+    "nav.section.assessment": ("Self-assessment", "自我評估", "自我评估"),
+    "nav.section.adviser": ("Adviser", "顧問", "顾问"),
+    "nav.section.staff": ("Programme staff", "計劃職員", "计划职员"),
+    "nav.section.account": ("Account", "帳戶", "账户"),
+    "nav.login": ("Adviser and staff sign-in", "顧問及職員登入", "顾问及职员登录"),
+    "nav.account": ("My account", "我的帳戶", "我的账户"),
+    "nav.users": ("Accounts", "帳戶管理", "账户管理"),
+    "nav.portfolio": ("My clients", "我的客戶", "我的客户"),
+    "nav.client": ("Client", "客戶", "客户"),
+    "nav.dashboard": ("Programme dashboard", "計劃概覽", "计划概览"),
+    "nav.my_data": ("My data and sharing", "我的資料及分享", "我的数据及分享"),
+    "auth.required": (
+        "Please sign in to see this page.",
+        "請先登入以查看此頁。",
+        "请先登录以查看此页。",
+    ),
+    "auth.forbidden": (
+        "Your account cannot open this page.",
+        "你的帳戶無權開啟此頁。",
+        "你的账户无权打开此页。",
+    ),
     "language": ("Language", "語言", "语言"),
     "disclaimer": (
         "General information, not legal advice. For decisions about your IP, speak to a qualified professional.",
@@ -246,6 +269,17 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "r.status.completed": ("completed", "已完成", "已完成"),
     "r.status.amended": ("amended after completion", "完成後曾修改", "完成后曾修改"),
 }
+
+
+def _merge(*parts: dict[str, tuple[str, str, str]]) -> None:
+    for part in parts:
+        clash = MESSAGES.keys() & part.keys()
+        if clash:
+            raise ValueError(f"interface text keys defined twice: {sorted(clash)}")
+        MESSAGES.update(part)
+
+
+_merge(accounts.MESSAGES, adviser.MESSAGES, insights.MESSAGES, privacy.MESSAGES)
 
 _INDEX = {"en": 0, "zh-Hant": 1, "zh-Hans": 2}
 
