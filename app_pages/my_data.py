@@ -1,7 +1,17 @@
-"""Placeholder while this page is being built."""
+"""The SME's own data: who it is shared with, a download of everything, and deletion for good."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-st.info("This page is being built.")
+from ui import state
+from ui.i18n import t
+from ui.privacy_panel import privacy_panel
+from ui.resume import require_assessment
+from ui.sharing_panel import sharing_panel
+
+lang = state.lang()
+st.title(t("nav.my_data", lang))
+require_assessment(lang, "my_data")
+sharing_panel(lang)
+privacy_panel(lang)
