@@ -12,6 +12,6 @@ from ui.sharing_panel import sharing_panel
 
 lang = state.lang()
 st.title(t("nav.my_data", lang))
-require_assessment(lang, "my_data")
+require_assessment(lang, "app_pages/my_data.py")
 sharing_panel(lang)
 privacy_panel(lang)
