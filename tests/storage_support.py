@@ -37,6 +37,7 @@ TABLES = {
     "invitations",
     "shares",
     "client_notes",
+    "questionnaire_drafts",
 }
 
 
