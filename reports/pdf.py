@@ -1,21 +1,24 @@
-"""HTML to PDF with WeasyPrint: one pipeline, so the PDF is the HTML report on A4.
+"""The PDF score report, written straight to PDF from the report's data (reports/direct_pdf), and
+HTML to PDF with WeasyPrint for the printable questionnaire.
 
-WeasyPrint is imported on first use: it takes a moment and needs Debian's pango, which the HTML,
-XLSX, CSV and JSON reports do not.
+WeasyPrint is imported on first use: it takes a moment and needs Debian's pango, which the other
+outputs do not.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import OrderedDict
 from typing import Any
 
 from reports.errors import ReportError
 from reports.fonts import require_print_font
-from reports.html_report import report_html
-from reports.report_data import ReportOptions
+from reports.report_data import ReportOptions, report_data
 from scoring.model import Questionnaire
 
 PANGO_HINT = "install Debian's libpango-1.0-0 and libpangoft2-1.0-0"
+_KEEP = 8  # reports kept: a Streamlit rerun or a second click asks for the same one again
+_recent: OrderedDict[tuple[str, str], bytes] = OrderedDict()
 
 
 @functools.cache
@@ -29,14 +32,21 @@ def _weasyprint() -> Any:
     return weasyprint, FontConfiguration()
 
 
+def _remember(key: tuple[str, str], make: Any) -> bytes:
+    if key in _recent:
+        _recent.move_to_end(key)
+        return _recent[key]
+    pdf: bytes = make()
+    _recent[key] = pdf
+    while len(_recent) > _KEEP:
+        _recent.popitem(last=False)
+    return pdf
+
+
 def html_to_pdf(html: str, lang: str, *, cached: bool = True) -> bytes:
-    """The PDF of `html`. A page that asks again for the same report (a Streamlit rerun, a second click)
-    gets the PDF made last time: laying out a full report takes over a second."""
-    return _cached(html, lang) if cached else _render(html, lang)
-
-
-@functools.lru_cache(maxsize=8)
-def _cached(html: str, lang: str) -> bytes:
+    """The PDF of `html` (WeasyPrint). The same HTML asked again gets the PDF made last time."""
+    if cached:
+        return _remember(("html", html + lang), lambda: _render(html, lang))
     return _render(html, lang)
 
 
@@ -56,4 +66,11 @@ def _no_fetch(url: str, *args: Any, **kwargs: Any) -> Any:
 def report_pdf(
     questionnaire: Questionnaire, result: dict[str, Any], options: ReportOptions | None = None, *, cached: bool = True
 ) -> bytes:
-    return html_to_pdf(report_html(questionnaire, result, options), result["language"], cached=cached)
+    """The score report as an A4 PDF in the result's language. The same report asked again (same data,
+    so the same content) gets the PDF made last time."""
+    from reports.direct_pdf.report import render
+
+    data = report_data(questionnaire, result, options or ReportOptions())
+    if cached:
+        return _remember(("report", repr(data)), lambda: render(data))
+    return render(data)

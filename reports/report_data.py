@@ -10,7 +10,7 @@ from typing import Any
 
 from reports.answer_text import answer_label
 from reports.catalogue import LANGUAGE_NAMES, text
-from reports.chart_data import dimension_points, section_points
+from reports.chart_data import Point, dimension_points, section_points
 from reports.errors import ReportError
 from reports.fonts import font_stack
 from reports.svg_charts import bars_svg, section_chart_svg
@@ -105,6 +105,8 @@ class ReportData:
     top_actions: list[str]
     section_chart: str
     dimension_chart: str
+    section_points: list[Point]  # the charts' numbers, for the PDF's vector charts
+    dimension_points: list[Point]
     sections: list[SectionBlock]
     actions: list[Action]
     more_actions: list[Action]
@@ -215,18 +217,19 @@ def _extremes(result: dict[str, Any], lang: str) -> dict[str, list[tuple[str, st
     return {"strongest": shown[:top], "weakest": list(reversed(shown))[:bottom]}
 
 
-def _charts(result: dict[str, Any], lang: str) -> dict[str, str]:
+def _charts(result: dict[str, Any], lang: str) -> dict[str, Any]:
     font = font_stack(lang)
     labels = {d: text(f"dim.{d}", lang) for d in ("protection", "management", "exploitation")}
     not_assessed = text("summary.not_assessed", lang)
     sections = [p for p in section_points(result) if p.score is not None]
+    dimensions = dimension_points(result, labels)
     return {
+        "section_points": sections,
+        "dimension_points": dimensions,
         "section_chart": section_chart_svg(sections, text("charts.sections", lang), font, not_assessed)
         if sections
         else "",
-        "dimension_chart": bars_svg(
-            dimension_points(result, labels), text("charts.dimensions", lang), font, not_assessed
-        ),
+        "dimension_chart": bars_svg(dimensions, text("charts.dimensions", lang), font, not_assessed),
     }
 
 

@@ -1,0 +1,1 @@
+"""The score report written straight to PDF: fonts, pages, a small flow layout, charts and the report."""
