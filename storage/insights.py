@@ -163,9 +163,15 @@ def summary(
     session: Session, start: dt.date | None, end: dt.date | None, questionnaire_id: str | None = None
 ) -> Summary:
     done = Assessment.status.in_(DONE)
-    started_query = select(func.count(), func.count().filter(done)).where(*_within(Assessment.created_at, start, end))
+    started_query = (
+        select(func.count(), func.count().filter(done))
+        .select_from(Assessment)
+        .where(*_within(Assessment.created_at, start, end))
+    )
     started, finished = session.execute(_of_questionnaire(started_query, questionnaire_id)).one()
-    completed_query = select(func.count()).where(done, *_within(Assessment.completed_at, start, end))
+    completed_query = (
+        select(func.count()).select_from(Assessment).where(done, *_within(Assessment.completed_at, start, end))
+    )
     completed = session.scalar(_of_questionnaire(completed_query, questionnaire_id)) or 0
     rate = finished / started if started else None
     return Summary(started, completed, started - finished, rate)
