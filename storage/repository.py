@@ -12,7 +12,7 @@ import json
 import os
 import secrets
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from scoring.answers import Answers, AnswerValue, from_json_value, to_json_value
 from scoring.loader import load_questionnaire_text
 from scoring.model import Questionnaire
+from scoring.versioning import version_key
 from storage.models import Answer, Assessment, QuestionnaireVersion, SectionScore, Setting, utcnow
 
 # Crockford's base32: no I, L, O or U, so a code read aloud or retyped is hard to get wrong.
@@ -53,6 +54,7 @@ class ImportReport:
     imported: list[str]
     unchanged: list[str]
     questionnaire_ids: list[str]
+    skipped: list[str] = field(default_factory=list)  # bundled files whose version number staff published first
 
 
 def import_bundled(session: Session, files: list[Path], root: Path | None = None) -> ImportReport:
@@ -60,12 +62,18 @@ def import_bundled(session: Session, files: list[Path], root: Path | None = None
     refused, and then nothing is stored: published wording must never change under existing assessments."""
     loaded: list[tuple[str, str, Questionnaire]] = []
     conflicts: list[str] = []
+    skipped: list[str] = []
+    ids: list[str] = []
     for file in sorted(files):
         text = file.read_text(encoding="utf-8")
         shown = str(file.relative_to(root)) if root and file.is_relative_to(root) else file.name
         questionnaire = load_questionnaire_text(text, shown)
+        ids.append(questionnaire.id)
         stored = find_version(session, questionnaire.id, questionnaire.version)
         if stored is not None and stored.content_hash != content_hash(text):
+            if stored.source == "staff":  # staff published this number first: theirs stays, the file is skipped
+                skipped.append(_skipped_message(shown, questionnaire))
+                continue
             conflicts.append(_conflict_message(shown, questionnaire))
         loaded.append((shown, text, questionnaire))
     if conflicts:
@@ -81,7 +89,7 @@ def import_bundled(session: Session, files: list[Path], root: Path | None = None
         if stored is None or stored.content_hash != content_hash(text):  # another process, another text
             raise QuestionnaireConflict(_conflict_message(shown, questionnaire))
         unchanged.append(label)
-    return ImportReport(imported, unchanged, [questionnaire.id for _, _, questionnaire in loaded])
+    return ImportReport(imported, unchanged, ids, skipped)
 
 
 def _store_version(session: Session, questionnaire: Questionnaire, text: str) -> bool:
@@ -111,6 +119,14 @@ def _conflict_message(shown: str, questionnaire: Questionnaire) -> str:
     )
 
 
+def _skipped_message(shown: str, questionnaire: Questionnaire) -> str:
+    return (
+        f"{shown}: version {questionnaire.version!r} of {questionnaire.id!r} was already published by staff with "
+        "other content; the staff version stays in use and this file is not stored. Give the file a higher "
+        "`version` to ship it."
+    )
+
+
 def find_version(session: Session, questionnaire_id: str, version: str) -> QuestionnaireVersion | None:
     return session.scalar(
         select(QuestionnaireVersion).where(
@@ -120,13 +136,12 @@ def find_version(session: Session, questionnaire_id: str, version: str) -> Quest
 
 
 def latest_version(session: Session, questionnaire_id: str) -> QuestionnaireVersion | None:
-    """The version new assessments use: the most recently stored one."""
-    return session.scalar(
-        select(QuestionnaireVersion)
-        .where(QuestionnaireVersion.questionnaire_id == questionnaire_id)
-        .order_by(QuestionnaireVersion.id.desc())
-        .limit(1)
+    """The version new assessments use: the highest version number stored, whether it came bundled with a
+    release or was published by staff (README, "Questionnaire versions")."""
+    rows = session.scalars(
+        select(QuestionnaireVersion).where(QuestionnaireVersion.questionnaire_id == questionnaire_id)
     )
+    return max(rows, key=lambda row: version_key(row.version), default=None)
 
 
 _parsed: dict[str, Questionnaire] = {}

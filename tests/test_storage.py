@@ -124,13 +124,15 @@ def test_import_refuses_a_changed_file_with_the_same_version_and_stores_nothing(
     assert "reworded" not in stored.yaml_text
 
 
-def test_latest_version_is_the_most_recently_stored(session: Session, tmp_path: Path) -> None:
+def test_latest_version_is_the_highest_version_number_whatever_the_order_stored(
+    session: Session, tmp_path: Path
+) -> None:
     assert latest_version(session, "mini") is None
     import_bundled(session, [questionnaire_file(tmp_path, "one.yaml", version="1.10")])
     import_bundled(session, [questionnaire_file(tmp_path, "two.yaml", version="1.9")])
     latest = latest_version(session, "mini")
     assert latest is not None
-    assert latest.version == "1.9"
+    assert latest.version == "1.10"
     assert latest_version(session, "other") is None
     assert find_version(session, "mini", "5") is None
 
