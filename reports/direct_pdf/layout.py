@@ -186,7 +186,8 @@ class Flow:
 
         first = table.rows[0] if table.rows else []
         first_height = max((b.height for b in self._row(first, widths, x, table.size, pad=pad_x)), default=0)
-        self.ensure(header_height + first_height + 2 * pad_y)
+        # The header goes with the first row, or with its first lines when it is long enough to be split.
+        self.ensure(header_height + min(first_height, 3 * table.size * LEADING) + 2 * pad_y)
         draw_header()
         for number, row in enumerate(table.rows):
             colour = MUTED if number in table.muted_rows else None
@@ -194,8 +195,9 @@ class Flow:
             line_height = table.size * LEADING
             count = max(len(b.lines) for b in cells)
             height = count * line_height + 2 * pad_y
-            fits_a_page = height <= BOTTOM - TOP - header_height
-            if height > self.room() and (fits_a_page or self.room() < 3 * line_height + 2 * pad_y):
+            # Short rows are never split; a long one (a free-text answer) starts where it is and goes on overleaf.
+            whole = height <= (BOTTOM - TOP) / 3
+            if height > self.room() and (whole or self.room() < 3 * line_height + 2 * pad_y):
                 self.new_page()
                 draw_header()
             done = 0
