@@ -15,6 +15,7 @@ from typing import Any
 from ipready.answers_input import score_answers_file
 from ipready.db_cli import add_db_commands, run_db
 from ipready.report_cli import add_report_commands, run_print, run_report
+from ipready.user_cli import add_user_commands, run_user
 from scoring.answers import AnswersError, answers_file
 from scoring.loader import load_questionnaire, read_questionnaire_file, validate_questionnaire_text
 from scoring.model import Questionnaire
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_db_commands(commands)
     add_report_commands(commands)
+    add_user_commands(commands)
     schema = commands.add_parser("schema", help="print or write the JSON Schemas generated from the models")
     schema.add_argument("--write", action="store_true", help="write them into the project folders")
     return parser
@@ -64,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"validate": _validate, "score": _score, "sample-answers": _sample, "schema": _schema, "db": run_db}
-    handlers |= {"report": run_report, "print": run_print}
+    handlers |= {"report": run_report, "print": run_print, "user": run_user}
     try:
         return handlers[args.command](args)
     except QuestionnaireError as exc:
