@@ -9,6 +9,7 @@ from ui import state
 from ui.auth import current_user
 from ui.bootstrap import Startup, bundled_file, start
 from ui.i18n import LANGUAGES, t
+from ui.sharing_panel import exchange_invite_parameter
 
 st.set_page_config(page_title="IP Ready", page_icon=":material/verified_user:", layout="centered")
 
@@ -37,6 +38,7 @@ if not ready.ok:
 
 st.session_state["questionnaire_id"] = ready.questionnaire_id
 opened = state.exchange_resume_parameter()
+exchange_invite_parameter()
 lang = state.lang()
 
 with st.sidebar:

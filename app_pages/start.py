@@ -9,6 +9,7 @@ from storage.repository import StorageError, create_assessment, latest_version
 from ui import state
 from ui.i18n import t
 from ui.resume import SHOW_ONCE, resume_form
+from ui.sharing_panel import attach_invitation, invitation_notice, invitation_used
 
 lang = state.lang()
 st.title(t("app.name", lang))
@@ -25,6 +26,7 @@ with st.container(border=True):
     st.caption(t("start.privacy", lang))
     consent = st.checkbox(t("start.consent", lang), key="consent")
     opt_in = st.checkbox(t("start.benchmark", lang), key="benchmark_opt_in", value=False)
+    invitation_notice(lang)
     if st.button(t("start.new", lang), type="primary", key="start_new"):
         if not consent:
             st.error(t("start.need_consent", lang))
@@ -38,9 +40,11 @@ with st.container(border=True):
                         session, version, language=lang, consent=True, benchmark_opt_in=opt_in
                     )
                     new_id = assessment.id
+                    attach_invitation(session, new_id)
             except StorageError as exc:
                 st.error(str(exc))
             else:
+                invitation_used()
                 state.open_assessment(new_id, code)
                 st.session_state[SHOW_ONCE] = code
                 st.switch_page("app_pages/questionnaire.py")

@@ -198,3 +198,36 @@ def change_between(earlier: HistoryEntry, later: HistoryEntry, order: Sequence[s
     ids = [s for s in order if s in later.section_scores or s in earlier.section_scores]
     ids += sorted((set(later.section_scores) | set(earlier.section_scores)) - set(ids))
     return [SectionChange(s, earlier.section_scores.get(s), later.section_scores.get(s)) for s in ids]
+
+
+@dataclass(frozen=True)
+class SharedResult:
+    assessment_id: int
+    client_key: int
+    company: str
+    status: str
+    questionnaire_version_id: int
+    snapshot: dict[str, Any]
+
+
+def shared_results(session: Session, adviser_id: int, assessment_ids: Sequence[int]) -> list[SharedResult]:
+    """The stored results of these assessments, only those shared with this adviser now and scored
+    (completed or changed since); in the order asked for. Exports read results only through here."""
+    if not assessment_ids:
+        return []
+    found = {
+        row[0]: SharedResult(*row)
+        for row in session.execute(
+            select(
+                Assessment.id,
+                _client_key(),
+                Assessment.company_name,
+                Assessment.status,
+                Assessment.questionnaire_version_id,
+                Assessment.result_snapshot,
+            )
+            .join(Share, _shared_with(adviser_id))
+            .where(Assessment.id.in_(list(assessment_ids)), Assessment.result_snapshot.is_not(None))
+        )
+    }
+    return [found[i] for i in assessment_ids if i in found]

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import ColumnElement, Select, and_, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -91,7 +91,7 @@ def usable_invitation(session: Session, invitation_id: int) -> Invitation | None
     return session.scalar(_usable_invitations().where(Invitation.id == invitation_id))
 
 
-def _usable_invitations():  # type: ignore[no-untyped-def]
+def _usable_invitations() -> Select[tuple[Invitation]]:
     return (
         select(Invitation)
         .join(User, User.id == Invitation.adviser_id)
@@ -210,7 +210,7 @@ def carry_shares(session: Session, new_id: int, previous_id: int) -> int:
     return len(advisers)
 
 
-def _active_share(adviser_id: int):  # type: ignore[no-untyped-def]
+def _active_share(adviser_id: int) -> ColumnElement[bool]:
     return and_(Share.assessment_id == Assessment.id, Share.adviser_id == adviser_id, Share.withdrawn_at.is_(None))
 
 

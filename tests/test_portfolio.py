@@ -9,7 +9,14 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from storage.models import Assessment
-from storage.portfolio import PortfolioFilter, change_between, client_count, client_history, portfolio_rows
+from storage.portfolio import (
+    PortfolioFilter,
+    change_between,
+    client_count,
+    client_history,
+    portfolio_rows,
+    shared_results,
+)
 from storage.repository import delete_assessment
 from storage.sharing import carry_shares, share_assessment, withdraw_share
 from tests.sharing_builders import add_adviser, add_assessment
@@ -131,3 +138,18 @@ def test_history_is_oldest_first_with_section_scores_and_change(session: Session
 @pytest.mark.parametrize("client_key", [0, -1, 10**9])
 def test_unknown_clients_have_no_history(session: Session, client_key: int) -> None:
     assert client_history(session, add_adviser(session, "Ada"), client_key) == []
+
+
+def test_export_lookups_return_only_shared_scored_assessments_in_the_order_asked(session: Session) -> None:
+    ada, bob = add_adviser(session, "Ada"), add_adviser(session, "Bob")
+    first, second = add_assessment(session, "First"), add_assessment(session, "Second")
+    draft, theirs = add_assessment(session, "Draft", complete=False), add_assessment(session, "Theirs")
+    for assessment in (first, second, draft):
+        share_assessment(session, assessment.id, ada)
+    share_assessment(session, theirs.id, bob)
+    asked = [second.id, theirs.id, draft.id, first.id]
+    assert [r.company for r in shared_results(session, ada, asked)] == ["Second", "First"]
+    assert [r.company for r in shared_results(session, bob, asked)] == ["Theirs"]
+    withdraw_share(session, second.id, ada)
+    assert [r.company for r in shared_results(session, ada, asked)] == ["First"]
+    assert shared_results(session, ada, []) == []

@@ -21,6 +21,7 @@ from storage.repository import (
     questionnaire_of,
     save_answer,
 )
+from storage.sharing import carry_shares
 from ui.i18n import t
 
 
@@ -96,4 +97,5 @@ def start_reassessment(session: Session, assessment_id: int, lang: str) -> tuple
     )
     for question_id, value in kept.items():
         save_answer(session, new.id, question_id, value)
+    carry_shares(session, new.id, assessment_id)  # the advisers who followed the last one follow this one
     return new.id, code, [f"{d.question}: {d.reason}" for d in dropped]

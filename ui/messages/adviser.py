@@ -2,4 +2,234 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str, str]] = {}
+MESSAGES: dict[str, tuple[str, str, str]] = {
+    # ------------------------------------------------------------------ the SME: invitation and sharing
+    "invite.invalid": (
+        "This invitation link cannot be used: it has expired or was withdrawn. You can still start an assessment.",
+        "此邀請連結已失效或已被撤回，但你仍可開始評估。",
+        "此邀请链接已失效或已被撤回，但你仍可开始评估。",
+    ),
+    "invite.notice": (
+        "Invited by {adviser}: your new assessment will be shared with them.",
+        "由 {adviser} 邀請：你的新評估將與對方分享。",
+        "由 {adviser} 邀请：你的新评估将与对方分享。",
+    ),
+    "invite.share_box": (
+        "Share my answers and results with {adviser} (you can withdraw this at any time)",
+        "與 {adviser} 分享我的答案及結果（你可隨時撤回）",
+        "与 {adviser} 分享我的答案及结果（你可随时撤回）",
+    ),
+    "share.title": ("Advisers who can see this assessment", "可查看此評估的顧問", "可查看此评估的顾问"),
+    "share.none": (
+        "This assessment is not shared with any adviser.",
+        "此評估未有與任何顧問分享。",
+        "此评估未与任何顾问分享。",
+    ),
+    "share.since": ("Shared since {date}", "自 {date} 起分享", "自 {date} 起分享"),
+    "share.withdraw": ("Withdraw", "撤回", "撤回"),
+    "share.confirm": (
+        "Stop sharing this assessment with {adviser}? They will no longer see it.",
+        "停止與 {adviser} 分享此評估？對方將無法再查看。",
+        "停止与 {adviser} 分享此评估？对方将无法再查看。",
+    ),
+    "share.confirm_yes": ("Yes, withdraw", "確定撤回", "确定撤回"),
+    "share.cancel": ("Cancel", "取消", "取消"),
+    "share.withdrawn": (
+        "{adviser} can no longer see this assessment.",
+        "{adviser} 已無法再查看此評估。",
+        "{adviser} 已无法再查看此评估。",
+    ),
+    "share.add_title": ("Share with an adviser", "與顧問分享", "与顾问分享"),
+    "share.code_label": (
+        "The adviser's invitation code or link",
+        "顧問的邀請碼或連結",
+        "顾问的邀请码或链接",
+    ),
+    "share.consent": (
+        "I agree that this adviser may see my answers, scores and reports for this assessment",
+        "我同意此顧問查看我在此評估中的答案、評分及報告",
+        "我同意此顾问查看我在此评估中的答案、评分及报告",
+    ),
+    "share.add_button": ("Share", "分享", "分享"),
+    "share.need_consent": (
+        "Please tick the box to agree before sharing.",
+        "分享前請剔選方格以表示同意。",
+        "分享前请勾选方框以表示同意。",
+    ),
+    "share.code_invalid": (
+        "This invitation code is not valid: it may be mistyped, expired or withdrawn. Ask your adviser for a new one.",
+        "此邀請碼無效，可能輸入有誤、已過期或已被撤回。請向你的顧問索取新的邀請碼。",
+        "此邀请码无效，可能输入有误、已过期或已被撤回。请向你的顾问索取新的邀请码。",
+    ),
+    "share.added": (
+        "Shared with {adviser}.",
+        "已與 {adviser} 分享。",
+        "已与 {adviser} 分享。",
+    ),
+    # ------------------------------------------------------------------ portfolio: invitations
+    "pf.invite_title": ("Invite a client", "邀請客戶", "邀请客户"),
+    "pf.invite_label": (
+        "Who is it for? (only you see this)",
+        "邀請對象（只有你會看到）",
+        "邀请对象（只有你会看到）",
+    ),
+    "pf.invite_days": ("Valid for (days)", "有效期（日）", "有效期（天）"),
+    "pf.invite_button": ("Create invitation link", "建立邀請連結", "创建邀请链接"),
+    "pf.invite_created": (
+        "Send this link to your client. Copy it now: it is shown only once.",
+        "請把此連結發給你的客戶。請立即複製：連結只會顯示一次。",
+        "请把此链接发给你的客户。请立即复制：链接只会显示一次。",
+    ),
+    "pf.invite_code": (
+        'Or give them this code to enter on their "My data and sharing" page:',
+        "或請對方在「我的資料及分享」頁輸入此邀請碼：",
+        "或请对方在“我的数据及分享”页输入此邀请码：",
+    ),
+    "pf.invitations_title": ("Active invitations", "有效的邀請", "有效的邀请"),
+    "pf.no_invitations": ("No active invitations.", "沒有有效的邀請。", "没有有效的邀请。"),
+    "pf.invitation_row": (
+        "**{label}** · valid until {expires} · used {uses} times",
+        "**{label}** · 有效至 {expires} · 已使用 {uses} 次",
+        "**{label}** · 有效至 {expires} · 已使用 {uses} 次",
+    ),
+    "pf.no_label": ("(no label)", "（未命名）", "（未命名）"),
+    "pf.revoke": ("Revoke", "撤銷", "撤销"),
+    "pf.revoked": (
+        "Invitation revoked. Assessments already shared through it stay shared.",
+        "邀請已撤銷。已透過此邀請分享的評估仍會保持分享。",
+        "邀请已撤销。已通过此邀请分享的评估仍保持分享。",
+    ),
+    # ------------------------------------------------------------------ portfolio: table
+    "pf.empty": (
+        "No client has shared an assessment with you yet. Create an invitation link above and send it to a "
+        "client: the assessment they start through it is shared with you. A client can also enter your code "
+        'on their "My data and sharing" page.',
+        "暫時未有客戶與你分享評估。請在上方建立邀請連結並發給客戶：客戶透過連結開始的評估會與你分享。"
+        "客戶亦可在「我的資料及分享」頁輸入你的邀請碼。",
+        "暂时没有客户与你分享评估。请在上方创建邀请链接并发给客户：客户通过链接开始的评估会与你分享。"
+        "客户也可以在“我的数据及分享”页输入你的邀请码。",
+    ),
+    "pf.no_match": (
+        "No client matches these filters.",
+        "沒有客戶符合這些篩選條件。",
+        "没有客户符合这些筛选条件。",
+    ),
+    "pf.count": ("{shown} of {total} clients", "{total} 位客戶中的 {shown} 位", "{total} 位客户中的 {shown} 位"),
+    "pf.filters": ("Filters", "篩選", "筛选"),
+    "pf.search": ("Search company name", "搜尋公司名稱", "搜索公司名称"),
+    "pf.f_sector": ("Sector", "行業", "行业"),
+    "pf.f_size": ("Size", "規模", "规模"),
+    "pf.f_region": ("Region", "地區", "地区"),
+    "pf.f_maturity": ("Maturity level", "成熟度等級", "成熟度等级"),
+    "pf.f_status": ("Status", "狀態", "状态"),
+    "pf.f_from": ("Last activity from", "最後更新由", "最后更新自"),
+    "pf.f_to": ("Last activity to", "最後更新至", "最后更新至"),
+    "pf.sort": ("Sort by", "排序方式", "排序方式"),
+    "pf.descending": ("Highest or newest first", "由高至低或由新至舊", "从高到低或从新到旧"),
+    "pf.sort.updated": ("Last activity", "最後更新", "最后更新"),
+    "pf.sort.company": ("Company", "公司", "公司"),
+    "pf.sort.score": ("Overall score", "總分", "总分"),
+    "pf.sort.started": ("Started", "開始日期", "开始日期"),
+    "pf.sort.completed": ("Completed", "完成日期", "完成日期"),
+    "pf.sort.maturity": ("Maturity level", "成熟度等級", "成熟度等级"),
+    "pf.col.company": ("Company", "公司", "公司"),
+    "pf.col.sector": ("Sector", "行業", "行业"),
+    "pf.col.size": ("Size", "規模", "规模"),
+    "pf.col.region": ("Region", "地區", "地区"),
+    "pf.col.status": ("Status", "狀態", "状态"),
+    "pf.col.score": ("Overall score", "總分", "总分"),
+    "pf.col.maturity": ("Maturity", "成熟度", "成熟度"),
+    "pf.col.started": ("Started", "開始", "开始"),
+    "pf.col.updated": ("Last activity", "最後更新", "最后更新"),
+    "pf.col.completed": ("Completed", "完成", "完成"),
+    "pf.col.shared": ("Assessments shared", "已分享評估", "已分享评估"),
+    "status.in_progress": ("In progress", "進行中", "进行中"),
+    "status.completed": ("Completed", "已完成", "已完成"),
+    "status.amended": ("Changed after completion", "完成後曾修改", "完成后曾修改"),
+    "pf.select_hint": (
+        "Tick rows in the table to export their reports, or open one client below.",
+        "在表格中剔選行以匯出報告，或在下方開啟一位客戶。",
+        "在表格中勾选行以导出报告，或在下方打开一位客户。",
+    ),
+    "pf.open_label": ("Client", "客戶", "客户"),
+    "pf.open_button": ("Open client", "開啟客戶", "打开客户"),
+    "pf.export_title": ("Export", "匯出", "导出"),
+    "pf.export_xlsx": (
+        "Portfolio of the clients shown (XLSX)",
+        "所示客戶的組合表（XLSX）",
+        "所示客户的组合表（XLSX）",
+    ),
+    "pf.export_none": (
+        "None of the clients shown has a completed assessment to export yet.",
+        "所示客戶暫時未有已完成的評估可供匯出。",
+        "所示客户暂时没有已完成的评估可供导出。",
+    ),
+    "pf.zip_build": (
+        "Prepare PDF reports of {count} selected clients",
+        "準備所選 {count} 位客戶的 PDF 報告",
+        "准备所选 {count} 位客户的 PDF 报告",
+    ),
+    "pf.zip_none_selected": (
+        "Tick clients in the table to export their PDF reports as one compressed file.",
+        "在表格中剔選客戶，即可把他們的 PDF 報告匯出為一個壓縮檔。",
+        "在表格中勾选客户，即可把他们的 PDF 报告导出为一个压缩文件。",
+    ),
+    "pf.zip_progress": (
+        "Report {done} of {total}",
+        "第 {done} 份報告，共 {total} 份",
+        "第 {done} 份报告，共 {total} 份",
+    ),
+    "pf.zip_ready": (
+        "{count} reports ready; {skipped} clients without a completed assessment were left out.",
+        "{count} 份報告已準備好；{skipped} 位未有已完成評估的客戶未有包括在內。",
+        "{count} 份报告已准备好；{skipped} 位没有已完成评估的客户未包括在内。",
+    ),
+    "pf.zip_download": (
+        "Download the PDF reports (compressed file)",
+        "下載 PDF 報告（壓縮檔）",
+        "下载 PDF 报告（压缩文件）",
+    ),
+    # ------------------------------------------------------------------ client page
+    "cl.not_found": (
+        "Client not found. It may not be shared with you, or the owner withdrew the sharing.",
+        "找不到此客戶。對方可能未與你分享，或已撤回分享。",
+        "找不到此客户。对方可能未与你分享，或已撤回分享。",
+    ),
+    "cl.back": ("Back to my clients", "返回我的客戶", "返回我的客户"),
+    "cl.history": ("Assessments shared with you", "與你分享的評估", "与你分享的评估"),
+    "cl.col.number": ("Assessment", "評估", "评估"),
+    "cl.chart": ("Overall score over time", "總分走勢", "总分走势"),
+    "cl.change_title": ("Change between two assessments", "兩次評估之間的變化", "两次评估之间的变化"),
+    "cl.from": ("From", "由", "从"),
+    "cl.to": ("To", "至", "至"),
+    "cl.need_two": (
+        "The change appears once two assessments of this client have scores.",
+        "此客戶有兩次已評分的評估後，便會顯示變化。",
+        "此客户有两次已评分的评估后，便会显示变化。",
+    ),
+    "cl.assessment": (
+        "No. {number}, started {date} ({status})",
+        "第 {number} 次，{date} 開始（{status}）",
+        "第 {number} 次，{date} 开始（{status}）",
+    ),
+    "cl.notes_title": ("Private notes", "私人筆記", "私人笔记"),
+    "cl.notes_help": (
+        "Only you can see these notes; your client and other advisers cannot.",
+        "只有你能看到這些筆記，你的客戶及其他顧問均無法查看。",
+        "只有你能看到这些笔记，你的客户及其他顾问均无法查看。",
+    ),
+    "cl.notes_label": ("Notes", "筆記", "笔记"),
+    "cl.notes_save": ("Save notes", "儲存筆記", "保存笔记"),
+    "cl.notes_saved": ("Notes saved.", "筆記已儲存。", "笔记已保存。"),
+    "cl.notes_error": (
+        "The notes could not be saved: {reason}",
+        "未能儲存筆記：{reason}",
+        "未能保存笔记：{reason}",
+    ),
+    "cl.downloads": ("Reports", "報告", "报告"),
+    "cl.no_completed": (
+        "No completed assessment yet: reports appear once the client sees their results.",
+        "暫時未有已完成的評估：客戶查看結果後便會有報告。",
+        "暂时没有已完成的评估：客户查看结果后便会有报告。",
+    ),
+}
