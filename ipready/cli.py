@@ -14,6 +14,7 @@ from typing import Any
 
 from ipready.answers_input import score_answers_file
 from ipready.db_cli import add_db_commands, run_db
+from ipready.questionnaire_cli import add_questionnaire_commands, run_questionnaire
 from ipready.report_cli import add_report_commands, run_print, run_report
 from ipready.user_cli import add_user_commands, run_user
 from scoring.answers import AnswersError, answers_file
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_commands(commands)
     add_report_commands(commands)
     add_user_commands(commands)
+    add_questionnaire_commands(commands)
     schema = commands.add_parser("schema", help="print or write the JSON Schemas generated from the models")
     schema.add_argument("--write", action="store_true", help="write them into the project folders")
     return parser
@@ -66,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"validate": _validate, "score": _score, "sample-answers": _sample, "schema": _schema, "db": run_db}
-    handlers |= {"report": run_report, "print": run_print, "user": run_user}
+    handlers |= {"report": run_report, "print": run_print, "user": run_user, "questionnaire": run_questionnaire}
     try:
         return handlers[args.command](args)
     except QuestionnaireError as exc:

@@ -190,11 +190,11 @@ def _check_size(text: str) -> None:
 
 
 def publish_text(
-    session: Session, questionnaire_id: str, text: str, user_id: int | None, note: str = ""
+    session: Session, questionnaire_id: str, text: str, user_id: int | None, note: str = "", *, file: str = "draft.yaml"
 ) -> QuestionnaireVersion:
     """Store `text` as a new published version. Refused when it has errors, is another questionnaire,
     or its version number is not higher than every stored one."""
-    questionnaire, problems = validate(text)
+    questionnaire, problems = validate(text, file)
     errors = [p for p in problems if p.severity == "error"]
     if questionnaire is None or errors:
         raise PublishRefused("The draft has errors; fix them before publishing.", errors)
