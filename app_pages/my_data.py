@@ -6,12 +6,13 @@ import streamlit as st
 
 from ui import state
 from ui.i18n import t
-from ui.privacy_panel import privacy_panel
+from ui.privacy_panel import deletion_notice, privacy_panel
 from ui.resume import require_assessment
 from ui.sharing_panel import sharing_panel
 
 lang = state.lang()
 st.title(t("nav.my_data", lang))
+deletion_notice(lang)  # after "delete for good" no assessment is open any more
 require_assessment(lang, "app_pages/my_data.py")
 sharing_panel(lang)
 privacy_panel(lang)

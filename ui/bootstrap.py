@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +14,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from scoring.problems import Problem, QuestionnaireError
 from storage.db import get_engine, session_scope
 from storage.migrate import current_revision, head_revision
-from storage.repository import QuestionnaireConflict, import_bundled
+from storage.privacy import draft_retention, purge_abandoned_drafts
+from storage.repository import QuestionnaireConflict, StorageError, import_bundled
+
+log = logging.getLogger(__name__)
+PURGE_EVERY = 24 * 3600.0  # seconds
+_purged_at: dict[str, float] = {}  # database URL -> when this process last purged it (time.monotonic)
+_purge_lock = threading.Lock()
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "questionnaires" / "ip_readiness.yaml"
@@ -53,4 +62,28 @@ def start(url: str) -> Startup:
         return Startup(problems=exc.problems)
     except QuestionnaireConflict as exc:
         return Startup(conflict=str(exc))
+    purge_if_due(url)
     return Startup(questionnaire_id=report.questionnaire_ids[0])
+
+
+def purge_if_due(url: str, now: float | None = None) -> int | None:
+    """Delete abandoned drafts (see storage.privacy) at most once a day per process; how many, or None when
+    it did not run. A failure is logged and never stops the app: the purge is housekeeping."""
+    now = time.monotonic() if now is None else now
+    with _purge_lock:
+        last = _purged_at.get(url)
+        if last is not None and now - last < PURGE_EVERY:
+            return None
+        _purged_at[url] = now
+    try:
+        retention = draft_retention()
+        if retention is None:
+            return None
+        with session_scope(url) as session:
+            deleted = purge_abandoned_drafts(session, retention)
+    except (SQLAlchemyError, StorageError) as exc:
+        log.warning("purging abandoned drafts failed: %s", (str(exc).splitlines() or [""])[0])
+        return None
+    if deleted:
+        log.info("purged %d unfinished assessments unchanged for over %d days", deleted, retention.days)
+    return deleted

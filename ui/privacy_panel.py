@@ -1,7 +1,88 @@
-"""Placeholder while this panel is being built."""
+"""The SME's privacy controls on "My data and sharing": what is kept, download everything, delete for good."""
 
 from __future__ import annotations
 
+import json
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from storage.db import session_scope
+from storage.privacy import delete_for_good, draft_retention, export_data, export_file_name
+from storage.repository import StorageError
+from ui import state
+from ui.i18n import t
+
+DELETED = "privacy_deleted"  # how many assessments the last deletion removed, shown once
+
+
+def deletion_notice(lang: str) -> None:
+    """The confirmation after a deletion; the page calls it before it asks for an open assessment."""
+    count = st.session_state.pop(DELETED, None)
+    if count:
+        st.success(t("privacy.deleted", lang, count=count))
+
 
 def privacy_panel(lang: str) -> None:
-    return None
+    assessment_id = state.assessment_id()
+    if assessment_id is None:
+        return
+    st.subheader(t("privacy.title", lang))
+    st.markdown(t("privacy.stored", lang))
+    st.caption(_retention_text(lang))
+    try:
+        with session_scope() as session:
+            data = export_data(session, assessment_id)
+    except StorageError:
+        state.close_assessment()  # deleted elsewhere: nothing left to show or save
+        st.error(t("privacy.gone", lang))
+        return
+    except SQLAlchemyError:
+        st.error(t("privacy.failed", lang))
+        return
+    st.caption(t("privacy.download.explain", lang))
+    st.download_button(
+        t("privacy.download.button", lang),
+        data=json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"),
+        file_name=export_file_name(data),
+        mime="application/json",
+        icon=":material/download:",
+        key="privacy_download",
+    )
+    _delete_form(lang, assessment_id, len(data["earlier_assessments"]))
+
+
+def _retention_text(lang: str) -> str:
+    try:
+        retention = draft_retention()
+    except StorageError:
+        retention = None  # a mistyped setting: the purge does not run either
+    if retention is None:
+        return t("privacy.retention_off", lang)
+    return t("privacy.retention", lang, days=retention.days)
+
+
+def _delete_form(lang: str, assessment_id: int, earlier: int) -> None:
+    st.subheader(t("privacy.delete.title", lang))
+    st.warning(t("privacy.delete.warning", lang), icon=":material/warning:")
+    include_earlier = bool(earlier) and st.checkbox(
+        t("privacy.delete.earlier", lang, count=earlier), key="privacy_delete_earlier"
+    )
+    confirmed = st.checkbox(t("privacy.delete.confirm", lang), key="privacy_delete_confirm")
+    if not st.button(t("privacy.delete.button", lang), type="primary", disabled=not confirmed, key="privacy_delete"):
+        return
+    try:
+        with session_scope() as session:
+            deleted = delete_for_good(session, assessment_id, include_earlier=include_earlier)
+    except StorageError:
+        state.close_assessment()  # deleted elsewhere: nothing left to show or save
+        st.error(t("privacy.gone", lang))
+        return
+    except SQLAlchemyError:
+        st.error(t("privacy.failed", lang))
+        return
+    state.close_assessment()
+    for key in ("privacy_delete_earlier", "privacy_delete_confirm"):
+        st.session_state.pop(key, None)
+    st.session_state[DELETED] = deleted
+    st.rerun()
