@@ -28,7 +28,7 @@ def run() -> list[Measurement]:
     english, chinese = result(3), result(3, "zh-Hant")
     entries = [PortfolioEntry(f"assessment-{seed}.json", result(seed)) for seed in range(1000)]
     return [
-        # Warm: WeasyPrint and the fonts are loaded by the warm-up run; cached=False lays out every run.
+        # Warm: the font faces are opened by the warm-up run; cached=False makes the whole PDF every run.
         Measurement(
             "report PDF, English (warm)",
             median_seconds(lambda: report_pdf(questionnaire, english, cached=False), 3),
