@@ -177,3 +177,13 @@ def test_a_note_has_a_length_limit(session: Session) -> None:
     share_assessment(session, assessment.id, ada)
     with pytest.raises(StorageError):
         save_note(session, ada, assessment.id, "x" * 20_001)
+
+
+def test_the_results_page_reassessment_keeps_the_active_shares(session: Session) -> None:
+    from ui.results_service import start_reassessment
+
+    ada = add_adviser(session, "Ada")
+    first = add_assessment(session, "Acme")
+    share_assessment(session, first.id, ada)
+    new_id, _code, _dropped = start_reassessment(session, first.id, "en")
+    assert [s.adviser_name for s in shares_of(session, new_id)] == ["Ada"]
