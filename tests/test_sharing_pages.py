@@ -13,8 +13,8 @@ from storage.models import Assessment, ClientNote, Invitation, Share
 from storage.sharing import create_invitation, share_assessment, shares_of
 from tests.apptest_support import new_app, only_assessment, prepare, start_assessment
 from tests.conftest import FIXTURES
-from tests.test_i18n import ALLOWED_LATIN, latin_words, visible_texts
 from tests.sharing_builders import add_adviser, add_assessment
+from tests.test_i18n import ALLOWED_LATIN, latin_words, visible_texts
 from ui.auth import SIGNED_IN, SignedIn
 from ui.i18n import t
 from ui.sharing_panel import INVITATION
