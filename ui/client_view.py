@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -16,7 +17,7 @@ from storage.repository import StorageError
 from storage.sharing import note_of, save_note
 from ui.i18n import t
 from ui.portfolio_export import report_file
-from ui.portfolio_view import Labels
+from ui.portfolio_view import Labels, score_column
 
 NOTE_SAVED = "client_note_saved"
 FORMAT_LABELS = {
@@ -54,15 +55,30 @@ def history_section(history: Sequence[HistoryEntry], labels: Labels) -> None:
             t("pf.col.maturity", lang): [labels.level(h.maturity_level) for h in history],
         }
     )
-    st.dataframe(table, hide_index=True)
-    scored = [h for h in history if h.overall_score is not None]
-    if scored:
+    st.dataframe(table, hide_index=True, column_config=score_column(lang))
+    scored = [(number, h) for number, h in enumerate(history, start=1) if h.overall_score is not None]
+    if len(scored) >= 2:  # one point is no trend; the table says it all
         st.markdown(f"**{t('cl.chart', lang)}**")
         points = pd.DataFrame(
-            {t("pf.col.score", lang): [h.overall_score for h in scored]},
-            index=pd.Index([(h.completed or h.updated).date() for h in scored], name=t("pf.col.completed", lang)),
+            {
+                "number": [number for number, _ in scored],
+                "score": [h.overall_score for _, h in scored],
+                "date": [(h.completed or h.updated).date().isoformat() for _, h in scored],
+            }
         )
-        st.line_chart(points, y_label=t("pf.col.score", lang))
+        chart = (
+            alt.Chart(points)
+            .mark_line(point=True)
+            .encode(
+                x=alt.X("number:O", title=t("cl.col.number", lang), axis=alt.Axis(labelAngle=0)),
+                y=alt.Y("score:Q", title=t("pf.col.score", lang), scale=alt.Scale(domain=[0, 100])),
+                tooltip=[
+                    alt.Tooltip("date:N", title=t("pf.col.completed", lang)),
+                    alt.Tooltip("score:Q", format=".1f"),
+                ],
+            )
+        )
+        st.altair_chart(chart)
 
 
 def change_section(history: Sequence[HistoryEntry], questionnaire: Questionnaire | None, labels: Labels) -> None:
@@ -101,7 +117,12 @@ def change_section(history: Sequence[HistoryEntry], questionnaire: Questionnaire
             t("r.col_change", lang): None if before is None or after is None else round(after - before, 1),
         }
     )
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, column_config=_one_decimal(lang))
+
+
+def _one_decimal(lang: str) -> dict[str, object]:
+    keys = ("r.col_previous", "r.col_score", "r.col_change")
+    return {t(key, lang): st.column_config.NumberColumn(format="%.1f") for key in keys}
 
 
 def notes_section(lang: str, adviser_id: int, client_key: int) -> None:

@@ -88,9 +88,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "pf.invitations_title": ("Active invitations", "有效的邀請", "有效的邀请"),
     "pf.no_invitations": ("No active invitations.", "沒有有效的邀請。", "没有有效的邀请。"),
     "pf.invitation_row": (
-        "**{label}** · valid until {expires} · used {uses} times",
-        "**{label}** · 有效至 {expires} · 已使用 {uses} 次",
-        "**{label}** · 有效至 {expires} · 已使用 {uses} 次",
+        "**{label}** · valid until {expires} · assessments shared through it: {uses}",
+        "**{label}** · 有效至 {expires} · 經此分享的評估：{uses}",
+        "**{label}** · 有效至 {expires} · 经此分享的评估：{uses}",
     ),
     "pf.no_label": ("(no label)", "（未命名）", "（未命名）"),
     "pf.revoke": ("Revoke", "撤銷", "撤销"),
