@@ -14,10 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, case, func, select, true
 from sqlalchemy.orm import Session
 
-from scoring.benchmarks import Benchmark, PeerProfile, choose_group, compare
+from scoring.benchmarks import Benchmark, Counts, Criteria, candidate_groups, compare, first_large_enough, same_bounds
 from storage.models import Assessment, QuestionnaireVersion, SectionScore
 from storage.repository import get_assessment
 
@@ -54,19 +54,31 @@ def latest_completed(questionnaire_id: str | None = None) -> Any:
     return query.subquery("latest")
 
 
-def _peers(questionnaire_id: str, exclude_chain: int) -> tuple[Any, Select[Any]]:
+def _peers(questionnaire_id: str, exclude_chain: int) -> Any:
+    """The peers' latest completed, opted-in assessments, as a subquery."""
     latest = latest_completed(questionnaire_id)
-    query = select(latest.c.id, latest.c.overall_score, latest.c.sector, latest.c.size_band, latest.c.region).where(
-        latest.c.rank == 1,
-        latest.c.benchmark_opt_in.is_(True),
-        latest.c.overall_score.is_not(None),
-        latest.c.chain != exclude_chain,
+    return (
+        select(latest.c.id, latest.c.overall_score, latest.c.sector, latest.c.size_band, latest.c.region)
+        .where(
+            latest.c.rank == 1,
+            latest.c.benchmark_opt_in.is_(True),
+            latest.c.overall_score.is_not(None),
+            latest.c.chain != exclude_chain,
+        )
+        .subquery("peers")
     )
-    return latest, query
+
+
+def _matching(peers: Any, criteria: Criteria) -> Any:
+    return and_(true(), *(getattr(peers.c, field) == code for field, code in criteria))
 
 
 def peer_benchmark(session: Session, assessment_id: int, result: Mapping[str, Any]) -> Benchmark | None:
-    """Where `result` (the company's shown result) sits among its peers; None when no group has enough."""
+    """Where `result` (the company's shown result) sits among its peers; None when no group has enough.
+
+    The database does the counting, so that the time hardly grows with the number of peers: one row of group
+    sizes, the chosen group's overall scores, and per section how many peer scores lie below and at one's own.
+    """
     own = get_assessment(session, assessment_id)
     own_overall = result.get("overall")
     if not isinstance(own_overall, int | float):
@@ -75,27 +87,43 @@ def peer_benchmark(session: Session, assessment_id: int, result: Mapping[str, An
         select(QuestionnaireVersion.questionnaire_id).where(QuestionnaireVersion.id == own.questionnaire_version_id)
     )
     assert questionnaire_id is not None
-    latest, query = _peers(questionnaire_id, own.client_key or own.id)
-    rows = session.execute(query).all()
-    peers = [PeerProfile(float(r.overall_score), r.sector, r.size_band, r.region) for r in rows]
-    profile = (result.get("meta") or {}).get("profile") or {}
-    group = choose_group(profile, peers)
+    peers = _peers(questionnaire_id, own.client_key or own.id)
+    candidates = candidate_groups((result.get("meta") or {}).get("profile") or {})
+    connection = session.connection()
+    sizes = connection.execute(
+        select(*(func.count().filter(_matching(peers, c)) for c in candidates)).select_from(peers)
+    ).one()
+    group = first_large_enough(candidates, list(sizes))
     if group is None:
         return None
-    member_ids = query.with_only_columns(latest.c.id)
-    for field, code in group.criteria:
-        member_ids = member_ids.where(getattr(latest.c, field) == code)
-    section_rows = session.execute(
-        select(SectionScore.section_id, SectionScore.score).where(SectionScore.assessment_id.in_(member_ids))
-    ).all()
-    by_section: dict[str, list[float]] = {}
-    for section_id, score in section_rows:
-        by_section.setdefault(section_id, []).append(score)
+    in_group = _matching(peers, group.criteria)
+    overall_scores = connection.scalars(select(peers.c.overall_score).where(in_group)).all()
     own_sections = {
-        s["id"]: s["score"] for s in result.get("sections") or [] if isinstance(s.get("score"), int | float)
+        s["id"]: float(s["score"]) for s in result.get("sections") or [] if isinstance(s.get("score"), int | float)
     }
-    overall_scores = [peers[i].overall for i in group.members]
-    return compare(float(own_overall), own_sections, group, overall_scores, by_section)
+    section_counts = _section_counts(connection, select(peers.c.id).where(in_group), own_sections)
+    return compare(float(own_overall), own_sections, group, overall_scores, section_counts)
+
+
+def _section_counts(connection: Any, members: Any, own_sections: Mapping[str, float]) -> dict[str, Counts]:
+    """Per section: the members' scores below, and at, the company's own (bounds from scoring.benchmarks)."""
+    if not own_sections:
+        return {}
+    bounds = {section_id: same_bounds(score) for section_id, score in own_sections.items()}
+    low = case({k: v[0] for k, v in bounds.items()}, value=SectionScore.section_id)
+    high = case({k: v[1] for k, v in bounds.items()}, value=SectionScore.section_id)
+    score = SectionScore.score
+    rows = connection.execute(
+        select(
+            SectionScore.section_id,
+            func.count().filter(score < low),
+            func.count().filter(and_(score >= low, score < high)),
+            func.count(),
+        )
+        .where(SectionScore.assessment_id.in_(members), SectionScore.section_id.in_(list(own_sections)))
+        .group_by(SectionScore.section_id)
+    ).all()
+    return {section_id: Counts(below, equal, total) for section_id, below, equal, total in rows}
 
 
 # ---------------------------------------------------------------- programme dashboard

@@ -11,7 +11,9 @@ from scoring.benchmarks import (
     PeerProfile,
     benchmark,
     bin_of,
+    candidate_groups,
     choose_group,
+    in_group,
     histogram,
     standing,
 )
@@ -35,8 +37,9 @@ def test_percentile_counts_lower_scores_and_half_of_ties() -> None:
 
 
 def test_scores_are_compared_as_shown_to_one_decimal() -> None:
-    found = standing(50.04, [50.0, 50.01, 10, 20, 30])
-    assert found is not None and found.equal == 2
+    found = standing(50.04, [50.0, 50.01, 49.96, 49.94, 50.06, 10, 20])
+    assert found is not None
+    assert (found.score, found.below, found.equal, found.above) == (50.0, 3, 3, 1)
 
 
 def test_nothing_is_computed_for_four_scores() -> None:
@@ -137,5 +140,6 @@ def test_a_chosen_group_is_never_smaller_than_five_and_shares_its_codes(peers: l
         assert len(peers) < MIN_GROUP
         return
     assert group.size >= MIN_GROUP
-    for index in group.members:
-        assert all(peers[index].code(field) == code for field, code in group.criteria)
+    assert group.size == sum(1 for peer in peers if in_group(peer, group.criteria))
+    narrower = candidate_groups(HK_SMALL_MAKER)[: candidate_groups(HK_SMALL_MAKER).index(group.criteria)]
+    assert all(sum(1 for peer in peers if in_group(peer, c)) < MIN_GROUP for c in narrower)

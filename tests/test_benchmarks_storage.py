@@ -134,3 +134,12 @@ def test_no_overall_score_of_ones_own_is_no_benchmark(session: Session) -> None:
     asking = own(session)
     peers(session, 6)
     assert peer_benchmark(session, asking, result(None, {}, MAKER)) is None
+
+
+def test_without_profile_codes_everyone_is_the_group(session: Session) -> None:
+    asking = own(session)
+    peers(session, 2)
+    peers(session, 3, profile={"sector": "technology", "size_band": "micro_1_9", "region": "macao"})
+    found = peer_benchmark(session, asking, result(55.0, {"strategy": 55.0}, {}))
+    assert found is not None
+    assert found.group.criteria == () and found.overall.peers == 5
