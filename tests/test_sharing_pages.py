@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from ui.auth import SIGNED_IN, SignedIn
 from ui.i18n import t
 from ui.sharing_panel import INVITATION
 
+LAST_SEEN = "signed_in_last_seen"  # ui.auth: a session idle for too long is signed out
 PORTFOLIO, CLIENT, MY_DATA = "app_pages/portfolio.py", "app_pages/client.py", "app_pages/my_data.py"
 
 
@@ -39,9 +41,11 @@ def client_of(url: str, adviser_id: int, company: str, **fields: object) -> int:
         return assessment.id
 
 
-def signed_in(adviser_id: int, **query: str) -> AppTest:
+def signed_in(user_id: int, role: str = "adviser", **query: str) -> AppTest:
+    """A session signed in as this stored account, as the sign-in page leaves it."""
     app = new_app(**query)
-    app.session_state[SIGNED_IN] = SignedIn(adviser_id, "ada@example.com", "Ada Adviser", "adviser")
+    app.session_state[SIGNED_IN] = SignedIn(user_id, "ada@example.com", "Ada Adviser", role)
+    app.session_state[LAST_SEEN] = time.time()
     return app
 
 
@@ -75,9 +79,10 @@ def test_the_adviser_pages_are_not_there_for_anyone_else(url: str) -> None:
     for page in (PORTFOLIO, CLIENT):
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             app.switch_page(page)
-    staff = new_app()
-    staff.session_state[SIGNED_IN] = SignedIn(99, "s@example.com", "Sam", "staff")
-    staff.run()
+    with session_scope(url) as session:
+        staff_id = add_adviser(session, "Sam Staff", role="staff")
+    staff = signed_in(staff_id, "staff").run()
+    assert staff.session_state[SIGNED_IN].role == "staff"
     for page in (PORTFOLIO, CLIENT):
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             staff.switch_page(page)
