@@ -95,7 +95,7 @@ def test_deleting_removes_the_rows_closes_the_session_and_the_adviser_no_longer_
     assert count(url, Assessment) == count(url, Answer) == count(url, SectionScore) == count(url, Share) == 0
     assert seen_by(url, adviser_id) == []
     assert state.ASSESSMENT not in app.session_state and state.CODE not in app.session_state
-    assert [s.value for s in app.success] == [t("privacy.deleted", "en", count=1)]
+    assert [s.value for s in app.success] == [t("privacy.deleted_one", "en")]
     app.run()  # the confirmation is shown once
     assert not app.success
 

@@ -19,7 +19,9 @@ DELETED = "privacy_deleted"  # how many assessments the last deletion removed, s
 def deletion_notice(lang: str) -> None:
     """The confirmation after a deletion; the page calls it before it asks for an open assessment."""
     count = st.session_state.pop(DELETED, None)
-    if count:
+    if count == 1:
+        st.success(t("privacy.deleted_one", lang))
+    elif count:
         st.success(t("privacy.deleted", lang, count=count))
 
 
@@ -65,9 +67,8 @@ def _retention_text(lang: str) -> str:
 def _delete_form(lang: str, assessment_id: int, earlier: int) -> None:
     st.subheader(t("privacy.delete.title", lang))
     st.warning(t("privacy.delete.warning", lang), icon=":material/warning:")
-    include_earlier = bool(earlier) and st.checkbox(
-        t("privacy.delete.earlier", lang, count=earlier), key="privacy_delete_earlier"
-    )
+    label = t("privacy.delete.earlier_one", lang) if earlier == 1 else t("privacy.delete.earlier", lang, count=earlier)
+    include_earlier = bool(earlier) and st.checkbox(label, key="privacy_delete_earlier")
     confirmed = st.checkbox(t("privacy.delete.confirm", lang), key="privacy_delete_confirm")
     if not st.button(t("privacy.delete.button", lang), type="primary", disabled=not confirmed, key="privacy_delete"):
         return

@@ -5,12 +5,13 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str, str]] = {
     "privacy.title": ("Your data", "你的資料", "你的数据"),
     "privacy.stored": (
-        "Stored for this assessment: your company name, your answers and results, the language you use, when you "
-        "accepted the privacy notice, whether your results count in peer benchmarks, and the advisers you share "
-        "it with. Your resume code itself is never stored, only a fingerprint of it.",
-        "此評估儲存的資料：公司名稱、答案及結果、使用的語言、你接受私隱聲明的時間、結果是否納入同業比較，"
+        "Stored for this assessment: your company name and profile (sector, size, region), your answers and "
+        "results, the language you use, when you accepted the privacy notice, whether your results count in "
+        "peer benchmarks, and the advisers you share it with. Your resume code itself is never stored, only a "
+        "fingerprint of it.",
+        "此評估儲存的資料：公司名稱及概況（行業、規模、地區）、答案及結果、使用的語言、你接受私隱聲明的時間、結果是否納入同業比較，"
         "以及你與哪些顧問分享。恢復碼本身不會被儲存，只會保存其指紋。",
-        "此评估保存的数据：公司名称、答案及结果、使用的语言、你接受隐私声明的时间、结果是否纳入同业比较，"
+        "此评估保存的数据：公司名称及概况（行业、规模、地区）、答案及结果、使用的语言、你接受隐私声明的时间、结果是否纳入同业比较，"
         "以及你与哪些顾问分享。恢复码本身不会被保存，只保存其指纹。",
     ),
     "privacy.retention": (
@@ -48,8 +49,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "此操作会删除评估及其全部答案和结果，并终止与顾问的所有分享：顾问将无法再查看，"
         "评估也会从同业比较中移除。删除后无法恢复，你的恢复码也会失效。建议先下载你的数据。",
     ),
+    "privacy.delete.earlier_one": (
+        "Also delete the earlier assessment of this company that this one was started from",
+        "同時刪除此評估所依據的一份本公司較早前的評估",
+        "同时删除此评估所依据的一份本公司较早的评估",
+    ),
     "privacy.delete.earlier": (
-        "Also delete the {count} earlier assessment(s) of this company that this one was started from",
+        "Also delete the {count} earlier assessments of this company that this one was started from",
         "同時刪除此評估所依據的 {count} 份本公司較早前的評估",
         "同时删除此评估所依据的 {count} 份本公司较早的评估",
     ),
@@ -59,8 +65,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "我明白删除后无法恢复",
     ),
     "privacy.delete.button": ("Delete for good", "永久刪除", "永久删除"),
+    "privacy.deleted_one": (
+        "Deleted for good: the assessment, with its answers, results and shares. Nothing of it is kept.",
+        "已永久刪除此評估，連同其答案、結果及分享。系統不會保留任何相關資料。",
+        "已永久删除此评估，连同其答案、结果及分享。系统不会保留任何相关数据。",
+    ),
     "privacy.deleted": (
-        "Deleted for good: {count} assessment(s), with their answers, results and shares. Nothing of them is kept.",
+        "Deleted for good: {count} assessments, with their answers, results and shares. Nothing of them is kept.",
         "已永久刪除 {count} 份評估，連同其答案、結果及分享。系統不會保留任何相關資料。",
         "已永久删除 {count} 份评估，连同其答案、结果及分享。系统不会保留任何相关数据。",
     ),
