@@ -14,6 +14,7 @@ from storage.db import session_scope
 from ui import state
 from ui.charts import bars, radar
 from ui.i18n import t
+from ui.peer_panel import peer_panel
 from ui.results_service import answer_label, answers_download, previous_snapshot, result_for, start_reassessment
 from ui.resume import SHOW_ONCE, require_assessment
 
@@ -84,6 +85,7 @@ enough_spokes = sum(p.score is not None for p in sections) >= 3
 section_chart = radar(sections, t("r.overall", lang)) if enough_spokes else bars(sections)
 chart_with_table(t("r.sections_chart", lang), section_chart, t("r.col_section", lang), sections, "radar")
 chart_with_table(t("r.dimensions_chart", lang), bars(dimensions), t("r.col_dimension", lang), dimensions, "bars")
+peer_panel(lang, assessment_id, result, questionnaire)
 
 st.subheader(t("r.plan", lang))
 recommendations = result["recommendations"]
