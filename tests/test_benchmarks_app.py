@@ -21,7 +21,7 @@ from storage.repository import (
     import_bundled,
     save_answer,
 )
-from tests.apptest_support import new_app, prepare, start_assessment
+from tests.apptest_support import new_app, prepare
 from tests.conftest import FIXTURES
 
 MINI = FIXTURES / "mini.yaml"
