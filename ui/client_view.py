@@ -157,8 +157,9 @@ def downloads_section(
         meta = shared.snapshot.get("meta") or {}
         with st.container(border=True):
             st.markdown(f"**{entry_label(number, entry, labels)}**")
-            columns = st.columns(len(REPORT_FORMATS))
-            for column, fmt in zip(columns, REPORT_FORMATS, strict=True):
+            # Three to a row: five labels side by side get cut off.
+            columns = [*st.columns(3), *st.columns(3)]
+            for column, fmt in zip(columns, REPORT_FORMATS, strict=False):
                 column.download_button(
                     t(FORMAT_LABELS[fmt], lang),
                     data=_builder(adviser_id, entry.assessment_id, fmt, lang),

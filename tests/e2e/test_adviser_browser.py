@@ -91,7 +91,10 @@ def test_adviser_invites_a_client_and_downloads_the_clients_pdf(
         client = context.new_page()
         client.set_default_timeout(20_000)
         complete_through_link(client, link)
-        screenshot(client, "adviser-client-results-en")
+        client.get_by_test_id("stSidebarNav").get_by_text("My data and sharing").click()
+        settle(client)
+        expect(client.get_by_text(NAME, exact=True)).to_be_visible()
+        screenshot(client, "adviser-sme-sharing-en")
     finally:
         context.close()
     with session_scope(server.database_url) as session:
@@ -106,6 +109,7 @@ def test_adviser_invites_a_client_and_downloads_the_clients_pdf(
     page.get_by_role("button", name="Open client").click()
     settle(page)
     expect(page.get_by_role("heading", name=COMPANY)).to_be_visible()
+    expect(page.get_by_role("button", name="Report (PDF)").first).to_be_visible()
     screenshot(page, "adviser-client-en")
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Report (PDF)").first.click()
