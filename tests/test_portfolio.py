@@ -153,3 +153,36 @@ def test_export_lookups_return_only_shared_scored_assessments_in_the_order_asked
     withdraw_share(session, second.id, ada)
     assert [r.company for r in shared_results(session, ada, asked)] == ["First"]
     assert shared_results(session, ada, []) == []
+
+
+def test_exports_hold_only_this_advisers_shared_results(session: Session) -> None:
+    import io
+    import zipfile
+
+    from pypdf import PdfReader
+
+    from tests.sharing_builders import MINI
+    from ui.portfolio_export import pdf_zip, portfolio_xlsx, report_file
+
+    ada, bob = add_adviser(session, "Ada"), add_adviser(session, "Bob")
+    mine = [add_assessment(session, "Same Name Ltd"), add_assessment(session, "Same Name Ltd")]
+    theirs = add_assessment(session, "Theirs Ltd")
+    for assessment in mine:
+        share_assessment(session, assessment.id, ada)
+    share_assessment(session, theirs.id, bob)
+    asked = [mine[0].id, mine[1].id, theirs.id]
+    progress: list[tuple[int, int]] = []
+    archive, skipped = pdf_zip(session, ada, asked, "en", lambda done, total: progress.append((done, total)))
+    assert skipped == 1 and progress == [(1, 2), (2, 2)]
+    assert archive.file_name.endswith(".zip")
+    with zipfile.ZipFile(io.BytesIO(archive.data)) as opened:
+        names = opened.namelist()
+        assert len(set(names)) == 2 and all("Same-Name-Ltd" in name for name in names)
+        text = PdfReader(io.BytesIO(opened.read(names[0]))).pages[0].extract_text()
+        assert "Same Name Ltd" in " ".join(text.split())
+    spreadsheet = portfolio_xlsx(session, ada, asked, MINI, "en")
+    assert spreadsheet is not None and spreadsheet.data.startswith(b"PK")
+    assert portfolio_xlsx(session, ada, [theirs.id], MINI, "en") is None
+    assert report_file(session, ada, theirs.id, "json", "en") is None
+    made = report_file(session, bob, theirs.id, "json", "zh-Hant")
+    assert made is not None and b"Theirs Ltd" in made.data
