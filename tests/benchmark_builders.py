@@ -43,11 +43,13 @@ def company(
     complete: bool = True,
     level: int = 3,
     when: dt.datetime | None = None,
+    company_name: str = "",
 ) -> Assessment:
     """One assessment (a new company unless `previous` is given), completed unless `complete` is False."""
     assessment, _ = create_assessment(
         session, version, language="en", consent=True, benchmark_opt_in=opt_in, previous=previous
     )
+    assessment.company_name = company_name
     if when is not None:
         assessment.created_at = when
     if complete:

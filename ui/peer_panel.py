@@ -33,7 +33,7 @@ def profile_label(questionnaire: Questionnaire, field: str, code: str | None, la
             labels = {option.value: option.label.get(lang) for option in question.options}
             if code in labels:
                 return labels[code]
-    return code.replace("_", " ")
+    return code.replace("_", " ").capitalize()  # a questionnaire without this profile question
 
 
 def group_label(questionnaire: Questionnaire, benchmark: Benchmark, lang: str) -> str:
