@@ -6,7 +6,7 @@ import streamlit as st
 
 from storage.db import database_url
 from ui import state
-from ui.auth import current_user
+from ui.auth import revalidate, sign_out, take_landing
 from ui.bootstrap import Startup, bundled_file, start
 from ui.i18n import LANGUAGES, t
 from ui.sharing_panel import exchange_invite_parameter
@@ -51,7 +51,11 @@ with st.sidebar:
         on_change=lambda: state.set_lang(st.session_state[f"language_picker:{lang}"]),
     )
 
-user = current_user()
+user = revalidate()  # re-reads the account: a disabled, deleted or changed one is signed out here
+if user is not None:
+    with st.sidebar:
+        st.caption(t("auth.signed_in_as", lang, name=user.display_name or user.email))
+        st.button(t("auth.sign_out", lang), key="sidebar_sign_out", on_click=sign_out, args=("auth.signed_out.by_you",))
 
 
 def page(name: str, title: str, icon: str, **options: object) -> st.Page:
@@ -80,7 +84,11 @@ account = (
     else page("login", "nav.login", ":material/login:")
 )
 sections[t("nav.section.account", lang)] = [account]
+pages[account.url_path] = account
 navigation = st.navigation(sections)
+landing = take_landing()  # right after signing in or out: the role's default page, or the sign-in page
+if landing in pages:
+    st.switch_page(pages[landing])
 if opened:
     st.switch_page(pages["questionnaire"])
 navigation.run()
