@@ -15,8 +15,9 @@ from ui.i18n import t
 from ui.peer_panel import profile_label
 
 STARTED_COLOUR = "#9ecae1"
-# One colour per maturity level, from starting (light) to strategic (dark).
-LEVEL_COLOURS = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b")
+# One colour per maturity level, the same in every chart: from starting (red) to strategic (green).
+LEVEL_COLOURS = {1: "#d73027", 2: "#fc8d59", 3: "#fee08b", 4: "#91cf60", 5: "#1a9850"}
+NO_LEVEL = "#bdbdbd"
 
 
 def _layout(figure: go.Figure, height: int, **layout: object) -> go.Figure:
@@ -32,7 +33,7 @@ def _layout(figure: go.Figure, height: int, **layout: object) -> go.Figure:
 
 
 def activity_figure(rows: Sequence[PeriodCounts], lang: str) -> go.Figure:
-    periods = [row.period.isoformat() for row in rows]
+    periods = [row.period for row in rows]
     figure = go.Figure(
         [
             go.Bar(
@@ -41,7 +42,8 @@ def activity_figure(rows: Sequence[PeriodCounts], lang: str) -> go.Figure:
             go.Bar(name=t("dash.completed", lang), x=periods, y=[r.completed for r in rows], marker={"color": COLOUR}),
         ]
     )
-    return _layout(figure, 340, barmode="group", xaxis={"type": "category"}, yaxis={"rangemode": "tozero"})
+    # A date axis: plotly spaces the labels itself, so they never overlap.
+    return _layout(figure, 340, barmode="group", xaxis={"type": "date"}, yaxis={"rangemode": "tozero"})
 
 
 def activity_table(rows: Sequence[PeriodCounts], lang: str) -> pd.DataFrame:
@@ -98,7 +100,7 @@ def spread_figure(rows: Sequence[SpreadCount], field: str, questionnaire: Questi
     groups = list(dict.fromkeys(profile_label(questionnaire, field, row.code, lang) for row in rows))
     levels = sorted({row.level for row in rows}, key=lambda level: (level is None, level or 0))
     bars = []
-    for index, level in enumerate(levels):
+    for level in levels:
         counts = dict.fromkeys(groups, 0)
         for row in rows:
             if row.level == level:
@@ -109,8 +111,10 @@ def spread_figure(rows: Sequence[SpreadCount], field: str, questionnaire: Questi
                 y=groups,
                 x=[counts[group] for group in groups],
                 orientation="h",
-                marker={"color": LEVEL_COLOURS[min(index, len(LEVEL_COLOURS) - 1)]},
+                marker={"color": LEVEL_COLOURS.get(level or 0, NO_LEVEL)},
             )
         )
     figure = go.Figure(bars)
-    return _layout(figure, 120 + 40 * len(groups), barmode="stack", yaxis={"autorange": "reversed"})
+    return _layout(
+        figure, 120 + 40 * len(groups), barmode="stack", yaxis={"autorange": "reversed"}, legend_traceorder="normal"
+    )
