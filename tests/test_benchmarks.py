@@ -13,8 +13,8 @@ from scoring.benchmarks import (
     bin_of,
     candidate_groups,
     choose_group,
-    in_group,
     histogram,
+    in_group,
     standing,
 )
 
