@@ -63,6 +63,8 @@ def act(action: str, account: Account) -> None:
 def status(account: Account) -> str:
     if account.disabled:
         return t("users.status.disabled", lang)
+    if account.locked() and account.locked_until is not None:
+        return t("users.status.locked", lang, time=local_time(account.locked_until))
     return t("users.status.must_change" if account.must_change_password else "users.status.active", lang)
 
 
@@ -93,7 +95,6 @@ st.dataframe(
             t("users.col.name", lang): a.display_name,
             t("users.col.role", lang): t(f"account.role.{a.role}", lang),
             t("users.col.status", lang): status(a),
-            t("users.col.locked", lang): local_time(a.locked_until) if a.locked() and a.locked_until else "",
             t("users.col.last", lang): local_time(a.last_login_at, with_date=True) if a.last_login_at else never,
         }
         for a in accounts
@@ -121,13 +122,11 @@ with right, st.container(border=True):
     chosen = by_id.get(chosen_id) if chosen_id is not None else None
     if chosen is not None:
         toggle = "enable" if chosen.disabled else "disable"
-        st.button(t(f"users.{toggle}", lang), key="user_toggle", on_click=act, args=(toggle, chosen))
-        st.button(
-            t("users.unlock", lang),
-            key="user_unlock",
-            on_click=act,
-            args=("unlock", chosen),
-            disabled=not chosen.locked(),
-        )
-        st.button(t("users.reset", lang), key="user_reset", on_click=act, args=("reset", chosen))
+        with st.container(horizontal=True):
+            st.button(t(f"users.{toggle}", lang), key="user_toggle", on_click=act, args=(toggle, chosen))
+            locked = chosen.locked()
+            st.button(
+                t("users.unlock", lang), key="user_unlock", on_click=act, args=("unlock", chosen), disabled=not locked
+            )
+            st.button(t("users.reset", lang), key="user_reset", on_click=act, args=("reset", chosen))
     st.caption(t("users.manage_help", lang))
