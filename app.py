@@ -76,8 +76,9 @@ if user is not None and user.role == "adviser":
     sections[t("nav.section.adviser", lang)] = [pages["portfolio"], pages["client"]]
 if user is not None and user.role == "staff":
     pages["dashboard"] = page("dashboard", "nav.dashboard", ":material/monitoring:", default=True)
+    pages["editor"] = page("editor", "nav.editor", ":material/edit_document:")
     pages["users"] = page("users", "nav.users", ":material/manage_accounts:")
-    sections[t("nav.section.staff", lang)] = [pages["dashboard"], pages["users"]]
+    sections[t("nav.section.staff", lang)] = [pages["dashboard"], pages["editor"], pages["users"]]
 account = (
     page("account", "nav.account", ":material/account_circle:")
     if user

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-EXTENSIONS = frozenset({"pdf", "html", "xlsx", "csv", "json"})
+EXTENSIONS = frozenset({"pdf", "html", "xlsx", "csv", "json", "yaml", "zip"})
 MAX_STEM = 80
 # Names Windows refuses whatever the extension.
 _RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})

@@ -90,7 +90,7 @@ def history(session: Session, questionnaire_id: str) -> list[VersionRow]:
             select(Assessment.questionnaire_version_id, func.count()).group_by(Assessment.questionnaire_version_id)
         ).all()
     )
-    emails = dict(session.execute(select(User.id, User.email)).all())
+    emails = user_emails(session)
     rows = versions(session, questionnaire_id)
     return [
         VersionRow(
@@ -105,6 +105,11 @@ def history(session: Session, questionnaire_id: str) -> list[VersionRow]:
         )
         for index, row in enumerate(rows)
     ]
+
+
+def user_emails(session: Session) -> dict[int, str]:
+    """Who saved or published what, for the editor's lists."""
+    return {user_id: email for user_id, email in session.execute(select(User.id, User.email))}
 
 
 def questionnaire_ids(session: Session) -> list[str]:

@@ -16,7 +16,7 @@ from tests.test_app import COMPLETE
 from ui.i18n import LANGUAGES, MESSAGES, t
 
 # Words that are the same in every language: formats, codes, the name of the command.
-ALLOWED_LATIN = {"IP", "JSON", "CSV", "PDF", "HTML", "XLSX", "ipready", "db", "upgrade", "XXXX"}
+ALLOWED_LATIN = {"IP", "JSON", "CSV", "PDF", "HTML", "XLSX", "YAML", "ipready", "db", "upgrade", "XXXX"}
 
 
 def placeholders(text: str) -> set[str]:

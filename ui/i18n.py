@@ -3,7 +3,7 @@ translations in the YAML; this file holds only the words of the interface."""
 
 from __future__ import annotations
 
-from ui.messages import accounts, adviser, insights, privacy
+from ui.messages import accounts, adviser, editor, insights, privacy
 
 LANGUAGES: dict[str, str] = {"en": "English", "zh-Hant": "繁體中文", "zh-Hans": "简体中文"}
 DEFAULT_LANGUAGE = "en"
@@ -279,7 +279,7 @@ def _merge(*parts: dict[str, tuple[str, str, str]]) -> None:
         MESSAGES.update(part)
 
 
-_merge(accounts.MESSAGES, adviser.MESSAGES, insights.MESSAGES, privacy.MESSAGES)
+_merge(accounts.MESSAGES, adviser.MESSAGES, editor.MESSAGES, insights.MESSAGES, privacy.MESSAGES)
 
 _INDEX = {"en": 0, "zh-Hant": 1, "zh-Hans": 2}
 
