@@ -195,12 +195,21 @@ if draft_id is not None:
             st.session_state[NOTICE] = t("ed.deleted", lang)
             st.rerun()
 
-    # ---------------------------------------------------------------- check, then the tabs
+    # ---------------------------------------------------------------- check, then one view at a time
     st.subheader(t("ed.check", lang))
     model, problems = validate(text, f"{questionnaire_id}-draft-{draft_id}.yaml")
     problems_panel(problems, text, lang)
-    tabs = st.tabs([t(f"ed.tab_{name}", lang) for name in ("preview", "changes", "impact", "publish")])
-    with tabs[0]:
+    # A control with a key, not st.tabs: tabs fall back to the first one whenever a notice above them
+    # comes or goes, which would hide the Publish button just after a save.
+    view = st.segmented_control(
+        t("ed.view", lang),
+        ["preview", "changes", "impact", "publish"],
+        format_func=lambda name: t(f"ed.tab_{name}", lang),
+        default="preview",
+        key="editor_view",
+        label_visibility="collapsed",
+    )
+    if view in (None, "preview"):
         if model is None:
             st.info(t("ed.fix_first", lang))
         else:
@@ -213,14 +222,14 @@ if draft_id is not None:
             )
             st.caption(t("ed.preview_note", lang))
             preview(model, shown or model.languages[0], key=f"preview:{draft_id}:{shown}")
-    with tabs[1]:
+    elif view == "changes":
         changes_panel(in_use_text, in_use_version, text, lang)
-    with tabs[2]:
+    elif view == "impact":
         if model is None:
             st.info(t("ed.fix_first", lang))
         else:
             impact_panel(model, text, lang)
-    with tabs[3]:
+    else:
         publish_panel(
             draft_id=draft_id,
             revision=loaded_revision,

@@ -57,6 +57,10 @@ def button(app: AppTest, label: str):  # type: ignore[no-untyped-def]
     return next(b for b in app.button if b.label == label)
 
 
+def show(app: AppTest, view: str) -> AppTest:
+    return app.segmented_control(key="editor_view").set_value(view).run()
+
+
 def with_new_question(version: str) -> str:
     marker = "      - id: budget\n"
     return MINI.replace(marker, NEW_QUESTION + marker).replace('version: "1.10"', f'version: "{version}"')
@@ -91,6 +95,7 @@ def test_saving_then_publishing_a_new_version_makes_it_current(url: str) -> None
     assert any("Unsaved changes" in c.value for c in app.caption)
     button(app, "Save draft").click().run()
     assert any("Draft saved (revision 2)" in s.value for s in app.success)
+    show(app, "publish")
     assert any("published as version 1.11" in m.value for m in app.markdown)
     next(i for i in app.text_input if i.label.startswith("What changed")).set_value("Adds an IP owner question")
     button(app, "Publish").click().run()
@@ -106,6 +111,7 @@ def test_publishing_an_unchanged_version_number_is_not_offered(url: str) -> None
     app = editor()
     button(app, "New draft from the version in use").click().run()
     text_area(app).set_value(with_new_question("1.10")).run()
+    show(app, "publish")
     assert any("Version 1.10 is not new" in w.value and "1.11" in w.value for w in app.warning)
     assert not [b for b in app.button if b.label == "Publish"]
 
@@ -133,13 +139,15 @@ def test_the_second_of_two_staff_saving_gets_a_conflict_and_keeps_both_texts(url
 def test_impact_re_scores_and_rolling_back_publishes_the_old_text_again(url: str) -> None:
     app = editor()
     button(app, "New draft from the version in use").click().run()
+    show(app, "impact")
     button(app, "Re-score stored assessments").click().run()
     assert any("No completed assessments yet" in i.value for i in app.info)
     text_area(app).set_value(with_new_question("1.11")).run()
+    show(app, "publish")
     button(app, "Publish").click().run()
-    app.selectbox(key="history_version").set_value(
-        next(o for o in app.selectbox(key="history_version").options if o.startswith("1.10"))
-    ).run()
+    versions = app.selectbox(key="history_version")
+    assert versions.options[0] == "1.11 (In use)"
+    versions.select_index(versions.options.index("1.10")).run()
     button(app, "Roll back to version 1.10").click().run()
     assert any("Version 1.10 is back in use as version 1.12" in s.value for s in app.success)
     with session_scope(url) as session:

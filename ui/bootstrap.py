@@ -62,6 +62,8 @@ def start(url: str) -> Startup:
         return Startup(problems=exc.problems)
     except QuestionnaireConflict as exc:
         return Startup(conflict=str(exc))
+    for message in report.skipped:  # staff published that version number first; theirs stays in use
+        log.warning("%s", message)
     purge_if_due(url)
     return Startup(questionnaire_id=report.questionnaire_ids[0])
 

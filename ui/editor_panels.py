@@ -190,7 +190,16 @@ def history_panel(
         ]
     )
     st.dataframe(table, hide_index=True, width="stretch")
-    chosen = st.selectbox(t("ed.pick_version", lang), rows, format_func=lambda row: row.version, key="history_version")
+    by_id = {row.id: row for row in rows}
+    chosen_id = st.selectbox(
+        t("ed.pick_version", lang),
+        list(by_id),
+        format_func=lambda version_id: (
+            by_id[version_id].version + (f" ({t('ed.col_current', lang)})" if by_id[version_id].current else "")
+        ),
+        key="history_version",
+    )
+    chosen = by_id.get(chosen_id) if chosen_id is not None else None
     if chosen is None:
         return
     st.download_button(

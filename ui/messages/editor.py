@@ -105,6 +105,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "有關問卷內容的訊息以英文顯示，並附上指出位置的鍵路徑。",
         "有关问卷内容的信息以英文显示，并附上指明位置的键路径。",
     ),
+    "ed.view": ("Show", "顯示", "显示"),
     "ed.tab_preview": ("Preview", "預覽", "预览"),
     "ed.tab_changes": ("Changes", "改動", "改动"),
     "ed.tab_impact": ("Impact", "影響", "影响"),
