@@ -32,16 +32,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "ed.new_draft": ("New draft from the version in use", "以現用版本建立新草稿", "以当前版本新建草稿"),
     "ed.upload": ("Or upload a YAML file as a new draft", "或上載 YAML 檔案作為新草稿", "或上传 YAML 文件作为新草稿"),
     "ed.upload_bad": (
-        "This file cannot be read as text (save it as UTF-8 text with a .yaml name): {reason}",
-        "無法以文字讀取此檔案（請儲存為 UTF-8 文字檔，副檔名為 .yaml）：{reason}",
-        "无法以文本读取此文件（请保存为 UTF-8 文本文件，扩展名为 .yaml）：{reason}",
+        "This file cannot be read as text (save it as `UTF-8` text with a `.yaml` name): {reason}",
+        "無法以文字讀取此檔案（請儲存為 `UTF-8` 文字檔，副檔名為 `.yaml`）：{reason}",
+        "无法以文本读取此文件（请保存为 `UTF-8` 文本文件，扩展名为 `.yaml`）：{reason}",
     ),
     "ed.uploaded": ("Uploaded as draft {id}.", "已上載為草稿 {id}。", "已上传为草稿 {id}。"),
     "ed.text": ("YAML text of the draft", "草稿的 YAML 內容", "草稿的 YAML 内容"),
     "ed.text_help": (
-        "Press Ctrl+Enter or click outside the box to check the text; Save draft keeps it.",
-        "按 Ctrl+Enter 或點擊方框以外的地方即可檢查內容；按「儲存草稿」保存。",
-        "按 Ctrl+Enter 或点击方框外即可检查内容；点击“保存草稿”保存。",
+        "Press `Ctrl+Enter` or click outside the box to check the text; Save draft keeps it.",
+        "按 `Ctrl+Enter` 或點擊方框以外的地方即可檢查內容；按「儲存草稿」保存。",
+        "按 `Ctrl+Enter` 或点击方框外即可检查内容；点击“保存草稿”保存。",
     ),
     "ed.save": ("Save draft", "儲存草稿", "保存草稿"),
     "ed.saved": (

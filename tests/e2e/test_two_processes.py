@@ -11,12 +11,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from storage.db import session_scope
 from storage.repository import answers_of, find_by_code
 from tests.conftest import FIXTURES, ROOT
-from tests.e2e.browser_support import CHROMIUM, CHROMIUM_ARGS, AppServer, settle
+from tests.e2e.browser_support import AppServer, settle
 from tests.e2e.journey import click_button, go_to_section, open_app, pick, start_new, type_number
 from tests.storage_support import NO_POSTGRES, fresh_database
 
@@ -47,16 +47,6 @@ def servers(database: str, tmp_path: Path) -> Iterator[tuple[AppServer, AppServe
     finally:
         for server in pair:
             server.stop()
-
-
-@pytest.fixture
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def new_page(browser: Browser) -> Page:
