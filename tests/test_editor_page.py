@@ -14,16 +14,11 @@ from storage.questionnaire_admin import publish_draft
 from storage.repository import latest_version
 from tests.apptest_support import new_app, prepare
 from tests.conftest import FIXTURES
+from tests.questionnaire_edits import MINI, with_new_question
 from ui.auth import LAST_SEEN, SIGNED_IN, SignedIn
 
 EDITOR = "app_pages/editor.py"
 MINI_FILE = FIXTURES / "mini.yaml"
-MINI = MINI_FILE.read_text(encoding="utf-8")
-NEW_QUESTION = """      - id: ip_owner
-        kind: yes_no
-        dimension: management
-        text: {en: Does one person own IP matters?, zh-Hant: 有否專人負責知識產權？, zh-Hans: 是否有专人负责知识产权？}
-"""
 
 
 @pytest.fixture
@@ -59,11 +54,6 @@ def button(app: AppTest, label: str):  # type: ignore[no-untyped-def]
 
 def show(app: AppTest, view: str) -> AppTest:
     return app.segmented_control(key="editor_view").set_value(view).run()
-
-
-def with_new_question(version: str) -> str:
-    marker = "      - id: budget\n"
-    return MINI.replace(marker, NEW_QUESTION + marker).replace('version: "1.10"', f'version: "{version}"')
 
 
 def test_only_staff_have_the_editor_in_their_navigation(url: str) -> None:

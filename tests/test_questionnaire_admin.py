@@ -33,16 +33,11 @@ from storage.repository import (
     save_answer,
 )
 from tests.conftest import FIXTURES
+from tests.questionnaire_edits import MINI, with_new_question
 
 pytest_plugins = ["tests.storage_fixtures"]
 
 MINI_FILE = FIXTURES / "mini.yaml"
-MINI = MINI_FILE.read_text(encoding="utf-8")
-NEW_QUESTION = """      - id: ip_owner
-        kind: yes_no
-        dimension: management
-        text: {en: Does one person own IP matters?, zh-Hant: 有否專人負責知識產權？, zh-Hans: 是否有专人负责知识产权？}
-"""
 
 
 def staff(session: Session, email: str = "editor@example.com") -> int:
@@ -57,13 +52,6 @@ def bundled(session: Session) -> QuestionnaireVersion:
     version = latest_version(session, "mini")
     assert version is not None
     return version
-
-
-def with_new_question(text: str, version: str) -> str:
-    """The mini questionnaire with one more question in its strategy section, as version `version`."""
-    marker = "      - id: budget\n"
-    assert marker in text
-    return text.replace(marker, NEW_QUESTION + marker).replace('version: "1.10"', f'version: "{version}"')
 
 
 def completed(session: Session, version: QuestionnaireVersion, answers: dict[str, Any]) -> int:
@@ -127,19 +115,19 @@ def test_an_invalid_draft_is_never_published_and_the_errors_name_their_lines(ses
 def test_publishing_needs_a_version_number_higher_than_every_stored_one(session: Session, version: str) -> None:
     bundled(session)
     with pytest.raises(PublishRefused, match=re.escape("higher than '1.10'")):
-        publish_text(session, "mini", with_new_question(MINI, version), None)
+        publish_text(session, "mini", with_new_question(version), None)
 
 
 def test_publishing_another_questionnaires_id_is_refused(session: Session) -> None:
     bundled(session)
     with pytest.raises(PublishRefused, match="keep the id"):
-        publish_text(session, "other", with_new_question(MINI, "1.11"), None)
+        publish_text(session, "other", with_new_question("1.11"), None)
 
 
 def test_a_published_draft_becomes_current_is_gone_as_a_draft_and_is_in_the_history(session: Session) -> None:
     bundled(session)
     user = staff(session)
-    draft = start_draft(session, "mini", user, text=with_new_question(MINI, "1.11"))
+    draft = start_draft(session, "mini", user, text=with_new_question("1.11"))
     published = publish_draft(session, draft.id, draft.revision, user, note="Adds an IP owner question")
     assert latest_version(session, "mini").id == published.id  # type: ignore[union-attr]
     assert session.get(QuestionnaireDraft, draft.id) is None
@@ -150,8 +138,8 @@ def test_a_published_draft_becomes_current_is_gone_as_a_draft_and_is_in_the_hist
 
 def test_publishing_what_someone_saved_meanwhile_is_refused(session: Session) -> None:
     bundled(session)
-    draft = start_draft(session, "mini", None, text=with_new_question(MINI, "1.11"))
-    save_draft(session, draft.id, 1, with_new_question(MINI, "1.12"), None)
+    draft = start_draft(session, "mini", None, text=with_new_question("1.11"))
+    save_draft(session, draft.id, 1, with_new_question("1.12"), None)
     with pytest.raises(PublishRefused, match="reload"):
         publish_draft(session, draft.id, 1, None)
 
@@ -161,7 +149,7 @@ def test_an_assessment_completed_before_keeps_its_version_wording_and_score(sess
     answers = {"does_rnd": "yes", "ip_policy": "informal", "budget": 20, "searches": 4}
     old_id = completed(session, version, answers)
     snapshot = dict(get_assessment(session, old_id).result_snapshot or {})
-    publish_text(session, "mini", with_new_question(MINI, "1.11"), None)
+    publish_text(session, "mini", with_new_question("1.11"), None)
     old = get_assessment(session, old_id)
     assert old.questionnaire_version_id == version.id and old.result_snapshot == snapshot
     assert "ip_owner" not in old.questionnaire_version.yaml_text
@@ -171,7 +159,7 @@ def test_an_assessment_completed_before_keeps_its_version_wording_and_score(sess
 
 def test_rolling_back_publishes_the_earlier_content_under_a_new_number(session: Session) -> None:
     original = bundled(session)
-    publish_text(session, "mini", with_new_question(MINI, "1.11"), None)
+    publish_text(session, "mini", with_new_question("1.11"), None)
     back = roll_back(session, original.id, "1.12", None)
     assert back.version == "1.12" and latest_version(session, "mini").id == back.id  # type: ignore[union-attr]
     assert back.yaml_text == MINI.replace('version: "1.10"', 'version: "1.12"')
@@ -187,7 +175,7 @@ def test_a_bundled_file_with_a_number_staff_published_first_is_skipped_not_fatal
     session: Session, tmp_path: Path
 ) -> None:
     bundled(session)
-    staff_text = with_new_question(MINI, "1.11")
+    staff_text = with_new_question("1.11")
     publish_text(session, "mini", staff_text, None)
     release = tmp_path / "mini.yaml"
     release.write_text(MINI.replace('version: "1.10"', 'version: "1.11"'), encoding="utf-8")
@@ -198,7 +186,7 @@ def test_a_bundled_file_with_a_number_staff_published_first_is_skipped_not_fatal
 
 def test_a_bundled_file_with_a_higher_number_becomes_current(session: Session, tmp_path: Path) -> None:
     bundled(session)
-    publish_text(session, "mini", with_new_question(MINI, "1.11"), None)
+    publish_text(session, "mini", with_new_question("1.11"), None)
     release = tmp_path / "mini.yaml"
     release.write_text(MINI.replace('version: "1.10"', 'version: "2.0"'), encoding="utf-8")
     assert import_bundled(session, [release]).imported == ["mini 2.0"]

@@ -65,3 +65,15 @@ def resume_with_code(page: Page, code: str, field_label: str, button_label: str)
 
 def overall_score(page: Page) -> str:
     return page.get_by_test_id("stMetricValue").first.inner_text().strip()
+
+
+def sign_in(page: Page, url: str, email: str, password: str) -> None:
+    """Open the app and sign in as an adviser or staff member on the sign-in page."""
+    page.goto(url)
+    settle(page)
+    page.get_by_test_id("stSidebarNav").get_by_text("Adviser and staff sign-in").click()
+    settle(page)
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    settle(page)

@@ -15,22 +15,11 @@ from storage.db import session_scope
 from storage.models import Assessment
 from storage.sharing import shares_of
 from tests.e2e.browser_support import AppServer, screenshot, settle
-from tests.e2e.journey import click_button, pick, type_number
+from tests.e2e.journey import click_button, pick, sign_in, type_number
 
 pytestmark = pytest.mark.browser
 EMAIL, PASSWORD, NAME = "ada@example.com", "a long enough password 42", "Ada Adviser"
 COMPANY = "Harbour Lantern Trading Limited"
-
-
-def sign_in(page: Page, url: str) -> None:
-    page.goto(url)
-    settle(page)
-    page.get_by_test_id("stSidebarNav").get_by_text("Adviser and staff sign-in").click()
-    settle(page)
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
-    settle(page)
 
 
 def open_portfolio(page: Page) -> None:
@@ -80,7 +69,7 @@ def test_adviser_invites_a_client_and_downloads_the_clients_pdf(
 ) -> None:
     with session_scope(server.database_url) as session:
         create_user(session, EMAIL, "adviser", PASSWORD, NAME)
-    sign_in(page, server.url)
+    sign_in(page, server.url, EMAIL, PASSWORD)
     open_portfolio(page)
     screenshot(page, "adviser-portfolio-empty-en")
     link = invite(page, "Harbour Lantern")

@@ -21,16 +21,11 @@ from storage.repository import (
 )
 from tests.conftest import FIXTURES
 from tests.e2e.browser_support import AppServer, screenshot, settle
-from tests.e2e.journey import click_button, pick, start_new, type_number
+from tests.e2e.journey import click_button, pick, sign_in, start_new, type_number
+from tests.questionnaire_edits import MINI, NEW_QUESTION_TEXT, with_new_question
 
 pytestmark = pytest.mark.browser
 EMAIL, PASSWORD = "sam@example.com", "a long enough password 42"
-MINI = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
-NEW_QUESTION = """      - id: ip_owner
-        kind: yes_no
-        dimension: management
-        text: {en: Does one person own IP matters?, zh-Hant: 有否專人負責知識產權？, zh-Hans: 是否有专人负责知识产权？}
-"""
 OLD_ANSWERS = {"does_rnd": "no", "ip_policy": "informal", "budget": 20}
 
 
@@ -59,14 +54,7 @@ def test_staff_fix_a_broken_draft_add_a_question_and_publish(page: Page, browser
     with session_scope(server.database_url) as session:
         create_user(session, EMAIL, "staff", PASSWORD, "Sam Staff")
 
-    page.goto(server.url)
-    settle(page)
-    page.get_by_test_id("stSidebarNav").get_by_text("Adviser and staff sign-in").click()
-    settle(page)
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
-    settle(page)
+    sign_in(page, server.url, EMAIL, PASSWORD)
     page.get_by_test_id("stSidebarNav").get_by_text("Questionnaire editor").click()
     settle(page)
     page.get_by_role("button", name="New draft from the version in use").click()
@@ -78,8 +66,7 @@ def test_staff_fix_a_broken_draft_add_a_question_and_publish(page: Page, browser
     expect(page.get_by_text("sections[strategy].weight").first).to_be_visible()
     screenshot(page, "editor-error-en")
 
-    marker = "      - id: budget\n"
-    edit(page, MINI.replace(marker, NEW_QUESTION + marker).replace('version: "1.10"', 'version: "1.11"'))
+    edit(page, with_new_question("1.11"))
     expect(page.get_by_text("No problems found.")).to_be_visible()
     page.get_by_role("button", name="Save draft").click()
     settle(page)
@@ -104,7 +91,7 @@ def test_staff_fix_a_broken_draft_add_a_question_and_publish(page: Page, browser
         start_new(respondent, "I have read the privacy notice", "Start a new assessment")
         pick(respondent, "No")
         click_button(respondent, "Next section")
-        expect(respondent.get_by_text("Does one person own IP matters?")).to_be_visible()
+        expect(respondent.get_by_text(NEW_QUESTION_TEXT)).to_be_visible()
         pick(respondent, "Informal")
         type_number(respondent, "IP budget", "20")
         screenshot(respondent, "editor-respondent-new-question-en")
