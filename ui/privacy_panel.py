@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from storage.db import session_scope
 from storage.privacy import delete_for_good, draft_retention, export_data, export_file_name
@@ -13,6 +16,7 @@ from storage.repository import StorageError
 from ui import state
 from ui.i18n import t
 
+T = TypeVar("T")
 DELETED = "privacy_deleted"  # how many assessments the last deletion removed, shown once
 
 
@@ -25,6 +29,19 @@ def deletion_notice(lang: str) -> None:
         st.success(t("privacy.deleted", lang, count=count))
 
 
+def _stored(lang: str, action: Callable[[Session], T]) -> T | None:
+    """`action` in one transaction; None, with the reason shown, when it could not be done."""
+    try:
+        with session_scope() as session:
+            return action(session)
+    except StorageError:
+        state.close_assessment()  # deleted elsewhere: nothing left to show or save
+        st.error(t("privacy.gone", lang))
+    except SQLAlchemyError:
+        st.error(t("privacy.failed", lang))
+    return None
+
+
 def privacy_panel(lang: str) -> None:
     assessment_id = state.assessment_id()
     if assessment_id is None:
@@ -32,15 +49,8 @@ def privacy_panel(lang: str) -> None:
     st.subheader(t("privacy.title", lang))
     st.markdown(t("privacy.stored", lang))
     st.caption(_retention_text(lang))
-    try:
-        with session_scope() as session:
-            data = export_data(session, assessment_id)
-    except StorageError:
-        state.close_assessment()  # deleted elsewhere: nothing left to show or save
-        st.error(t("privacy.gone", lang))
-        return
-    except SQLAlchemyError:
-        st.error(t("privacy.failed", lang))
+    data = _stored(lang, lambda session: export_data(session, assessment_id))
+    if data is None:
         return
     st.caption(t("privacy.download.explain", lang))
     st.download_button(
@@ -72,15 +82,8 @@ def _delete_form(lang: str, assessment_id: int, earlier: int) -> None:
     confirmed = st.checkbox(t("privacy.delete.confirm", lang), key="privacy_delete_confirm")
     if not st.button(t("privacy.delete.button", lang), type="primary", disabled=not confirmed, key="privacy_delete"):
         return
-    try:
-        with session_scope() as session:
-            deleted = delete_for_good(session, assessment_id, include_earlier=include_earlier)
-    except StorageError:
-        state.close_assessment()  # deleted elsewhere: nothing left to show or save
-        st.error(t("privacy.gone", lang))
-        return
-    except SQLAlchemyError:
-        st.error(t("privacy.failed", lang))
+    deleted = _stored(lang, lambda session: delete_for_good(session, assessment_id, include_earlier=include_earlier))
+    if deleted is None:
         return
     state.close_assessment()
     for key in ("privacy_delete_earlier", "privacy_delete_confirm"):
