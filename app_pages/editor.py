@@ -11,12 +11,11 @@ from storage.questionnaire_admin import (
     current_version,
     delete_draft,
     drafts,
+    find_draft,
     questionnaire_ids,
     save_draft,
     start_draft,
     user_emails,
-    validate,
-    versions,
 )
 from storage.repository import StorageError
 from ui import state
@@ -24,6 +23,7 @@ from ui.auth import require_role
 from ui.editor_panels import (
     NOTICE,
     changes_panel,
+    checked,
     history_panel,
     impact_panel,
     problems_panel,
@@ -126,14 +126,14 @@ else:
 draft_id: int | None = st.session_state.get(DRAFT) if listed else None
 if draft_id is not None:
     with session_scope() as session:
-        chosen = next((d for d in drafts(session, questionnaire_id) if d.id == draft_id), None)
+        chosen = find_draft(session, draft_id)
         saved_text, revision = (chosen.yaml_text, chosen.revision) if chosen else ("", 0)
 
     conflict = st.session_state.get(CONFLICT)
     if conflict and conflict[0] == draft_id:
         st.warning(t("ed.conflict", lang, id=conflict[0], copy=conflict[1]), icon=":material/merge_type:")
         with session_scope() as session:
-            copy = next((d for d in drafts(session, questionnaire_id) if d.id == conflict[1]), None)
+            copy = find_draft(session, conflict[1])
         if copy is not None:
             st.caption(t("ed.conflict_diff", lang))
             st.code(unified_diff(saved_text, copy.yaml_text, f"draft {draft_id}", f"draft {copy.id}"), language="diff")
@@ -197,7 +197,7 @@ if draft_id is not None:
 
     # ---------------------------------------------------------------- check, then one view at a time
     st.subheader(t("ed.check", lang))
-    model, problems = validate(text, f"{questionnaire_id}-draft-{draft_id}.yaml")
+    model, problems = checked(text, f"{questionnaire_id}-draft-{draft_id}.yaml")
     problems_panel(problems, text, lang)
     # A control with a key, not st.tabs: tabs fall back to the first one whenever a notice above them
     # comes or goes, which would hide the Publish button just after a save.
@@ -253,7 +253,4 @@ if ORPHAN in st.session_state:
 
 # ---------------------------------------------------------------- history and roll-back
 st.subheader(t("ed.tab_history", lang))
-rows = version_history(questionnaire_id)
-with session_scope() as session:
-    texts = {row.id: row.yaml_text for row in versions(session, questionnaire_id)}
-history_panel(questionnaire_id, rows, texts, user.user_id, lang)
+history_panel(questionnaire_id, version_history(questionnaire_id), user.user_id, lang)

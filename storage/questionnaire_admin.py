@@ -79,6 +79,13 @@ def versions(session: Session, questionnaire_id: str) -> list[QuestionnaireVersi
     return sorted(rows, key=lambda row: version_key(row.version), reverse=True)
 
 
+def version_text(session: Session, version_id: int) -> str:
+    row = session.get(QuestionnaireVersion, version_id)
+    if row is None:
+        raise StorageError("That version does not exist.")
+    return row.yaml_text
+
+
 def current_version(session: Session, questionnaire_id: str) -> QuestionnaireVersion | None:
     found = versions(session, questionnaire_id)
     return found[0] if found else None
@@ -129,8 +136,12 @@ def drafts(session: Session, questionnaire_id: str) -> list[QuestionnaireDraft]:
     )
 
 
+def find_draft(session: Session, draft_id: int) -> QuestionnaireDraft | None:
+    return session.get(QuestionnaireDraft, draft_id)
+
+
 def get_draft(session: Session, draft_id: int) -> QuestionnaireDraft:
-    draft = session.get(QuestionnaireDraft, draft_id)
+    draft = find_draft(session, draft_id)
     if draft is None:
         raise StorageError("This draft no longer exists (it was published or deleted).")
     return draft

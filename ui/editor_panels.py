@@ -23,6 +23,8 @@ from storage.questionnaire_admin import (
     publish_draft,
     roll_back,
     save_draft,
+    validate,
+    version_text,
 )
 from storage.repository import StorageError
 from ui.i18n import t
@@ -170,9 +172,14 @@ def publish_panel(
     st.rerun()
 
 
-def history_panel(
-    questionnaire_id: str, rows: list[VersionRow], texts: dict[int, str], user_id: int, lang: str
-) -> None:
+@st.cache_resource(max_entries=16, show_spinner=False)
+def checked(text: str, file: str) -> tuple[Questionnaire | None, list[Problem]]:
+    """The validator's verdict on a text, kept per process: every click on the editor page reruns it, and
+    the same text always gives the same verdict (the model is frozen; callers do not change the list)."""
+    return validate(text, file)
+
+
+def history_panel(questionnaire_id: str, rows: list[VersionRow], user_id: int, lang: str) -> None:
     table = pd.DataFrame(
         [
             {
@@ -202,9 +209,11 @@ def history_panel(
     chosen = by_id.get(chosen_id) if chosen_id is not None else None
     if chosen is None:
         return
+    with session_scope() as session:
+        chosen_text = version_text(session, chosen.id)
     st.download_button(
         t("ed.history_download", lang, version=chosen.version),
-        texts[chosen.id].encode("utf-8"),
+        chosen_text.encode("utf-8"),
         file_name=safe_filename(f"{questionnaire_id}-{chosen.version}", "yaml"),
         mime="application/yaml",
         key="history_download",
